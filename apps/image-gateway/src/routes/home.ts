@@ -1,0 +1,23 @@
+import { type GatewayRequest, listModels, requestConfig } from '@workers-ai-gateways/core';
+
+/**
+ * `GET /`: what this gateway is and how to point a client at it, with its own URL filled in.
+ * Public and free of secrets: it never shows a key.
+ */
+export function home(request: GatewayRequest): Response {
+  const config = requestConfig(request);
+  const origin = new URL(request.url).origin;
+  const models = listModels({ task: 'text-to-image', aliases: config.modelAliases }).map((model) => model.id);
+  return Response.json({
+    name: 'image-gateway',
+    description: 'OpenAI-compatible image generation on Cloudflare Workers AI, images hosted in R2.',
+    upstream_mode: config.upstreamMode,
+    endpoints: ['/v1/images/generations', '/v1/images/edits', '/v1/chat/completions', '/images/<key>',
+      '/v1/models', '/v1/usage', '/healthz'],
+    models,
+    clients: {
+      openai_sdk: { baseURL: `${origin}/v1`, apiKey: '<one of GATEWAY_KEYS>' },
+      oneapi_channel: { type: 'OpenAI', base_url: origin, key: '<one of GATEWAY_KEYS>', models: models.join(',') },
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import type { GatewayRequest } from '@workers-ai-gateways/core';
+import { requestConfig } from '@workers-ai-gateways/core';
+
+/**
+ * `GET /`: what this gateway is and how to point a client at it, with its own URL filled in.
+ * Public and free of secrets: it never shows a key. DeepLX answers `GET /` with a JSON banner too.
+ */
+export function home(request: GatewayRequest): Response {
+  const config = requestConfig(request);
+  const origin = new URL(request.url).origin;
+  return Response.json({
+    code: 200,
+    name: 'translate-gateway',
+    message: 'DeepLX- and DeepL-compatible translation on Cloudflare Workers AI (m2m100).',
+    upstream_mode: config.upstreamMode,
+    endpoints: ['/translate', '/v1/translate', '/v2/translate', '/v2/usage', '/v2/languages', '/imme',
+      '/v1/models', '/v1/usage', '/healthz'],
+    models: ['@cf/meta/m2m100-1.2b'],
+    clients: {
+      immersive_translate_deeplx: `${origin}/translate?token=<key>`,
+      deepl_api: { serverUrl: origin, authKey: '<key>' },
+      bob_deeplx: { url: `${origin}/translate`, token: '<key>' },
+      pot_deeplx: `${origin}/translate?token=<key>`,
+    },
+  });
+}

@@ -1,0 +1,85 @@
+import { AutoRouter } from 'itty-router';
+import type { GatewayEnv } from '../config/gateway-env';
+import { parseConfig } from '../config/parse-config';
+import { type AuthenticateOptions, authenticate } from './authenticate';
+import { handlePreflight, mutable, withCors } from './cors';
+import { GatewayError, toGatewayError } from './gateway-error';
+import type { GatewayRequest } from './gateway-request';
+import { logRequest } from './log-request';
+
+/** How one gateway differs from the others in the shared request pipeline. */
+export interface GatewayRouterOptions {
+  /** Renders an error in the envelope the route's clients understand. */
+  renderError: (error: GatewayError, request: GatewayRequest) => Response;
+  /** Routes served without a key, besides `GET /`, `GET /healthz` and CORS preflights. */
+  isPublic?: (request: GatewayRequest) => boolean;
+  /** Extra key locations (the translate gateway's `?token=` and `DeepL-Auth-Key`). */
+  auth?: AuthenticateOptions;
+}
+
+const ALWAYS_PUBLIC = new Set(['/', '/healthz']);
+const CORS_FALLBACK = { corsOrigins: '*' as const };
+
+/**
+ * The request pipeline every gateway shares, on itty-router's `AutoRouter`: request id and
+ * configuration first, then CORS preflight and authentication, the app's routes, and at the end
+ * error rendering in the app's envelope, CORS headers, `x-request-id` and one log line.
+ * Errors never use itty's default `catch`, which would copy an error's properties into the body.
+ */
+export function createGatewayRouter<Env extends GatewayEnv>(options: GatewayRouterOptions) {
+  const renderAndRecord = (error: unknown, request: GatewayRequest): Response => {
+    const gatewayError = toGatewayError(error);
+    if (request.gateway) request.gateway.errorCode = gatewayError.code;
+    if (gatewayError.status >= 500 && gatewayError.cause !== undefined) {
+      const cause = gatewayError.cause;
+      const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+      console.error(JSON.stringify({ id: request.gateway?.id, cause: detail.slice(0, 300) }));
+    }
+    return options.renderError(gatewayError, request);
+  };
+
+  return AutoRouter<GatewayRequest, [Env, ExecutionContext]>({
+    before: [
+      async (request, env) => {
+        request.gateway = {
+          id: `req_${crypto.randomUUID().replaceAll('-', '')}`,
+          startedAt: Date.now(),
+          config: undefined,
+          caller: undefined,
+        };
+        const config = parseConfig(env);
+        request.gateway.config = config;
+        const preflight = handlePreflight(request, config);
+        if (preflight) return preflight;
+        const pathname = new URL(request.url).pathname;
+        const isPublic =
+          (request.method === 'GET' || request.method === 'HEAD') && ALWAYS_PUBLIC.has(pathname);
+        if (isPublic || options.isPublic?.(request)) return undefined;
+        request.gateway.caller = await authenticate(request, config, options.auth);
+        return undefined;
+      },
+    ],
+    missing: (request) => {
+      const pathname = new URL(request.url).pathname;
+      const shown = pathname.length > 100 ? `${pathname.slice(0, 100)}…` : pathname;
+      // Rendered here rather than thrown: an error thrown from `missing` would skip the
+      // `finally` stage below (CORS, request id, log line).
+      return renderAndRecord(
+        new GatewayError(404, 'not_found', `Unknown route: ${request.method} ${shown}`),
+        request,
+      );
+    },
+    catch: renderAndRecord,
+    finally: [
+      (response: Response | undefined, request: GatewayRequest) => {
+        const result = mutable(response ?? renderAndRecord(new Error('route returned nothing'), request));
+        const withHeaders = withCors(result, request, request.gateway?.config ?? CORS_FALLBACK);
+        if (request.gateway) {
+          withHeaders.headers.set('x-request-id', request.gateway.id);
+          logRequest(request.gateway, request, withHeaders.status);
+        }
+        return withHeaders;
+      },
+    ],
+  });
+}

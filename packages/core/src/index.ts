@@ -1,0 +1,71 @@
+// The public surface of core, listed by name so a reader sees what the gateways depend on.
+
+export type { AiBinding, GatewayEnv } from './config/gateway-env';
+export { DEFAULT_API_BASE, type GatewayConfig, parseConfig, type UpstreamMode } from './config/parse-config';
+export { renderDeeplError } from './deepl/render-deepl-error';
+export { renderDeeplxError } from './deepl/render-deeplx-error';
+export {
+  type AuthenticateOptions,
+  authenticate,
+  type Caller,
+  extractClientKey,
+  matchesAnyKey,
+} from './http/authenticate';
+export { handlePreflight, mutable, withCors } from './http/cors';
+export { createGatewayRouter, type GatewayRouterOptions } from './http/create-gateway-router';
+export { GatewayError, invalidRequest, toGatewayError } from './http/gateway-error';
+export { type GatewayRequest, type RequestState, requestConfig } from './http/gateway-request';
+export { logRequest } from './http/log-request';
+export { BODY_LIMITS, readBodyBytes, readFormBody, readJsonBody } from './http/read-body';
+export { renderOpenAiError } from './openai/render-openai-error';
+export type {
+  CatalogModel,
+  ImageLimits,
+  ModelCapabilities,
+  ModelFamily,
+  ModelPrices,
+  ModelStatus,
+  ModelUsage,
+  Task,
+} from './workers-ai/catalog/catalog-model';
+export { DEFAULT_MODELS } from './workers-ai/catalog/default-models';
+export { describeModel } from './workers-ai/catalog/describe-model';
+export { estimateNeurons } from './workers-ai/catalog/estimate-neurons';
+export { findModel } from './workers-ai/catalog/find-model';
+export { type ListModelsOptions, listModels } from './workers-ai/catalog/list-models';
+export { MODEL_CATALOG } from './workers-ai/catalog/model-catalog';
+export { OPENAI_MODEL_ALIASES } from './workers-ai/catalog/openai-model-aliases';
+export { parseModelAliases } from './workers-ai/catalog/parse-model-aliases';
+export {
+  type ResolvedModel,
+  type ResolveModelOptions,
+  resolveModel,
+} from './workers-ai/catalog/resolve-model';
+export { type ListedModel, toListedModel } from './workers-ai/catalog/to-listed-model';
+export {
+  createWorkersAiClient,
+  type WorkersAiBinding,
+  type WorkersAiBytesInputs,
+  type WorkersAiClient,
+  type WorkersAiClientOptions,
+  type WorkersAiInputs,
+  type WorkersAiMultipartInputs,
+  type WorkersAiResult,
+  type WorkersAiRunOptions,
+} from './workers-ai/client/create-workers-ai-client';
+export { sniffContentType } from './workers-ai/client/sniff-content-type';
+export { upstreamFor } from './workers-ai/client/upstream-for';
+export {
+  mapWorkersAiError,
+  type WorkersAiFailure,
+  type WorkersAiMode,
+} from './workers-ai/errors/map-workers-ai-error';
+export {
+  parseWorkersAiError,
+  type WorkersAiErrorDetails,
+  type WorkersAiErrorSource,
+} from './workers-ai/errors/parse-workers-ai-error';
+export { createSseEncoderStream } from './workers-ai/sse/create-sse-encoder-stream';
+export { decodeSseStream, type SseEvent } from './workers-ai/sse/decode-sse-stream';
+export { encodeSseEvent } from './workers-ai/sse/encode-sse-event';
+export { type JsonEventStreamItem, parseJsonEventStream } from './workers-ai/sse/parse-json-event-stream';

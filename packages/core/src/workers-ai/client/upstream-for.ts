@@ -1,0 +1,42 @@
+import type { GatewayConfig } from '../../config/parse-config';
+import type { GatewayRequest } from '../../http/gateway-request';
+import { requestConfig } from '../../http/gateway-request';
+import {
+  createWorkersAiClient,
+  type WorkersAiClient,
+  type WorkersAiInputs,
+  type WorkersAiResult,
+  type WorkersAiRunOptions,
+} from './create-workers-ai-client';
+
+const clients = new WeakMap<GatewayConfig, WorkersAiClient>();
+
+/**
+ * The Workers AI client for one request, built from the gateway's configuration (and reused
+ * across requests of the isolate). In passthrough mode the caller's own Cloudflare token is
+ * attached to every call, so route handlers never handle tokens themselves.
+ */
+export function upstreamFor(request: GatewayRequest): {
+  run(model: string, inputs: WorkersAiInputs, options?: WorkersAiRunOptions): Promise<WorkersAiResult>;
+} {
+  const config = requestConfig(request);
+  let client = clients.get(config);
+  if (!client) {
+    client = createWorkersAiClient({
+      mode: config.upstreamMode,
+      binding: config.binding,
+      accountId: config.accountId,
+      apiToken: config.apiToken,
+      apiBase: config.apiBase,
+      gatewayId: config.gatewayId,
+    });
+    clients.set(config, client);
+  }
+  const caller = request.gateway.caller;
+  const token = caller?.kind === 'passthrough' ? caller.token : undefined;
+  const bound = client;
+  return {
+    run: (model, inputs, options = {}) =>
+      bound.run(model, inputs, token === undefined ? options : { ...options, token }),
+  };
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { mapWorkersAiError } from './map-workers-ai-error';
+
+const model = '@cf/meta/llama-3.1-8b-instruct-fast';
+
+function map(code: number | undefined, message: string, extra: Record<string, unknown> = {}) {
+  return mapWorkersAiError({ code, message, mode: 'rest', model, ...extra });
+}
+
+describe('mapWorkersAiError', () => {
+  it.each([
+    [5007, 404, 'model_not_found'],
+    [3042, 404, 'model_not_found'],
+    [5028, 404, 'model_not_found'],
+    [5006, 400, 'invalid_request_error'],
+    [3003, 400, 'invalid_request_error'],
+    [5004, 400, 'invalid_request_error'],
+    [3030, 400, 'invalid_request_error'],
+    [10000, 502, 'upstream_auth_error'],
+    [3036, 429, 'insufficient_quota'],
+    [4006, 429, 'insufficient_quota'],
+    [3040, 503, 'upstream_overloaded'],
+    [3006, 413, 'request_too_large'],
+    [3007, 504, 'upstream_timeout'],
+    [3008, 504, 'upstream_timeout'],
+    [5016, 403, 'upstream_forbidden'],
+    [5035, 403, 'upstream_forbidden'],
+    [3023, 403, 'upstream_forbidden'],
+    [5018, 403, 'upstream_forbidden'],
+    [3041, 403, 'upstream_forbidden'],
+    [8007, 502, 'upstream_error'],
+    [9999, 502, 'upstream_error'],
+  ])('maps %i to %i %s and keeps the upstream code', (code, status, errorCode) => {
+    const error = map(code, 'AiError: something');
+    expect(error.status).toBe(status);
+    expect(error.code).toBe(errorCode);
+    expect(error.upstreamCode).toBe(code);
+  });
+
+  it('passes the reason of a bad input on, without the AiError prefix', () => {
+    const error = map(5006, "AiError: Additional or unevaluated properties '/seed' at '/' not allowed");
+    expect(error.message).toBe(
+      "Workers AI rejected the request: Additional or unevaluated properties '/seed' at '/' not allowed",
+    );
+  });
+
+  it('blames the caller for 10000 only in passthrough mode', () => {
+    const error = mapWorkersAiError({
+      code: 10000,
+      message: 'Authentication error',
+      mode: 'passthrough',
+      model,
+    });
+    expect([error.status, error.code]).toEqual([401, 'invalid_api_key']);
+    expect(map(10000, 'Authentication error').message).toBe(
+      "Upstream rejected the gateway's Cloudflare token.",
+    );
+  });
+
+  it('asks to come back at the next 00:00 UTC when the daily allocation is used', () => {
+    const error = map(4006, 'you have used up your daily free allocation', {
+      now: new Date('2026-08-01T23:00:00Z'),
+    });
+    expect(error.retryAfter).toBe(3600);
+    expect(error.message).toContain('00:00 UTC');
+  });
+
+  it('gives Retry-After for capacity and rate limits, preferring the upstream value', () => {
+    expect(map(3040, 'Capacity temporarily exceeded').retryAfter).toBe(5);
+    const limited = map(undefined, 'Too Many Requests', { httpStatus: 429, retryAfter: 7 });
+    expect([limited.status, limited.code, limited.retryAfter]).toEqual([429, 'rate_limit_exceeded', 7]);
+  });
+
+  it('names removed models and the reason for a forbidden one', () => {
+    expect(map(5028, 'AiError: Model was deprecated on 2026-05-30.').message).toContain('removed');
+    expect(map(5016, 'AiError: agree first').message).toContain('licence agreement');
+    expect(map(5035, 'AiError: paid').message).toContain('Workers Paid');
+  });
+
+  it('extracts the OpenAI error nested in an 8007 message', () => {
+    const nested = JSON.stringify({
+      object: 'error',
+      message: "This model's maximum context length is 8192 tokens.",
+      code: 400,
+    });
+    expect(map(8007, `AiError: ${nested}`).message).toContain(
+      "This model's maximum context length is 8192 tokens.",
+    );
+  });
+
+  it('maps HTTP 408 to a timeout and an unknown internal error to 502', () => {
+    expect(map(undefined, 'timeout', { httpStatus: 408 }).status).toBe(504);
+    const internal = map(undefined, 'AiError: Unknown internal error', { httpStatus: 500 });
+    expect([internal.status, internal.code]).toEqual([502, 'upstream_error']);
+  });
+});
