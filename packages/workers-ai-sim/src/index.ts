@@ -1,0 +1,2 @@
+export { createSimulator } from './create-simulator';
+export type { Simulator, SimulatorCall, SimulatorFault, SimulatorOptions } from './types';

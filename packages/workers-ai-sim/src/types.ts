@@ -1,0 +1,83 @@
+/** Options of {@link Simulator}. */
+export interface SimulatorOptions {
+  /** Neurons a UTC day may use; past it every priced call fails with 4006. Default 10000. */
+  dailyNeuronLimit?: number;
+  /** Pause between streamed events, in milliseconds. Default 0. */
+  tokenDelayMs?: number;
+  /** Clock (ms) for the UTC-day rollover of the neuron count. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** A fault injected into upcoming calls. */
+export type SimulatorFault = {
+  kind: 'latency' | 'slow-tokens' | 'status' | 'truncate' | 'malformed';
+  /** latency: delay before answering; slow-tokens: delay per stream event. */
+  ms?: number;
+  /** status: a Cloudflare error code, or 429 / 500 for a plain HTTP 429 / unknown internal error. */
+  code?: number;
+  /** truncate: the stream ends abruptly after this many events. */
+  afterEvents?: number;
+  /** Only for calls to this model. */
+  model?: string;
+  /** How many calls the fault applies to (default 1). */
+  times?: number;
+};
+
+/** One `run` call as the simulator saw it. */
+export interface SimulatorCall {
+  model: string;
+  inputs: unknown;
+  via: 'rest' | 'binding';
+  gatewayId?: string;
+}
+
+/** Options of the binding's `run`, as in workerd's `AiOptions`. */
+export interface SimulatorRunOptions {
+  gateway?: { id: string };
+  extraHeaders?: Record<string, string>;
+  signal?: AbortSignal;
+  returnRawResponse?: boolean;
+}
+
+/** An offline stand-in for Workers AI. */
+export interface Simulator {
+  /** Cloudflare's REST API. */
+  fetch(request: Request): Promise<Response>;
+  /** Shaped like a Workers `env.AI` binding. */
+  binding: {
+    run(model: string, inputs: Record<string, unknown>, options?: SimulatorRunOptions): Promise<unknown>;
+  };
+  /** Queued; consumed by matching calls. */
+  injectFault(fault: SimulatorFault): void;
+  /** Today's neuron count. */
+  neuronsUsed(): number;
+  /** Every run call, in order. */
+  calls: SimulatorCall[];
+  /** Clears calls, faults and neurons. */
+  reset(): void;
+}
+
+/** What a model produced, before it is rendered for REST or the binding. */
+export type ModelOutput =
+  | { kind: 'json'; result: unknown }
+  /** SSE `data:` payloads in order, `[DONE]` included. */
+  | { kind: 'events'; events: string[] }
+  | { kind: 'binary'; bytes: Uint8Array; contentType: string };
+
+/** A model's answer and what it costs. */
+export interface ModelRun {
+  output: ModelOutput;
+  neurons: number;
+}
+
+/** A call's input once the transport (JSON, raw bytes, multipart) has been read. */
+export interface ModelRequest {
+  model: string;
+  inputs: Record<string, unknown>;
+  /** Raw request bytes (REST audio bodies). */
+  bytes?: Uint8Array;
+  /** Multipart fields (flux-2). */
+  form?: FormData;
+  /** Clock for `created` timestamps. */
+  now: number;
+}
