@@ -47,13 +47,23 @@ const processes = [
 const children = [];
 const startedAt = Date.now();
 
+// Offline, wrangler fails to fetch the `Request.cf` placeholder from workers.cloudflare.com and
+// prints a stack trace per process; it is harmless, so its noise is dropped.
+const NOISE = /getaddrinfo ENOTFOUND workers\.cloudflare\.com|Unable to fetch the `Request\.cf` object/;
+
 function prefixLines(name, stream, target) {
   let pending = '';
+  let inNoise = false;
   stream.on('data', (chunk) => {
     pending += chunk.toString();
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
-    for (const line of lines) if (line.trim()) target.write(`[${name}] ${line}\n`);
+    for (const line of lines) {
+      if (NOISE.test(line)) inNoise = true;
+      else if (inNoise && /^\s+at /.test(line)) continue;
+      else inNoise = false;
+      if (!inNoise && line.trim()) target.write(`[${name}] ${line}\n`);
+    }
   });
 }
 
@@ -65,11 +75,16 @@ for (const process_ of processes) {
     // An env file keeps tokens off the command line (and out of `ps`).
     const envFile = join(cwd, '.wrangler', 'dev-gateway.env');
     mkdirSync(dirname(envFile), { recursive: true });
-    const lines = Object.entries(process_.vars).map(([key, value]) => `${key}=${JSON.stringify(String(value))}`);
+    const lines = Object.entries(process_.vars).map(
+      ([key, value]) => `${key}=${JSON.stringify(String(value))}`,
+    );
     writeFileSync(envFile, `${lines.join('\n')}\n`, { mode: 0o600 });
     args.push('--env-file', envFile);
   }
-  const child = spawn(wrangler, args, { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
+  const child = spawn(wrangler, args, {
+    cwd,
+    env: { ...process.env, FORCE_COLOR: '0', WRANGLER_SEND_METRICS: 'false' },
+  });
   prefixLines(process_.name, child.stdout, process.stdout);
   prefixLines(process_.name, child.stderr, process.stderr);
   child.on('exit', (code) => {
