@@ -1,6 +1,6 @@
-import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
+import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 
 import { describe, expect, it } from 'vitest';
 import worker from '../src/index';
@@ -26,7 +26,10 @@ describe('chat-gateway skeleton', () => {
   });
 
   it('describes itself at / with its own URL filled in', async () => {
-    const body = (await (await call('/')).json()) as { name: string; clients: { openai_sdk: { baseURL: string } } };
+    const body = (await (await call('/')).json()) as {
+      name: string;
+      clients: { openai_sdk: { baseURL: string } };
+    };
     expect(body.name).toBe('chat-gateway');
     expect(body.clients.openai_sdk.baseURL).toBe('https://chat.test/v1');
   });
@@ -37,7 +40,9 @@ describe('chat-gateway skeleton', () => {
     const body = (await response.json()) as { object: string; data: Array<{ id: string; object: string }> };
     expect(body.object).toBe('list');
     const ids = body.data.map((model) => model.id);
-    expect(ids).toEqual(expect.arrayContaining(['gpt-4o-mini', 'text-embedding-3-small', 'whisper-1', 'tts-1']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['gpt-4o-mini', 'text-embedding-3-small', 'whisper-1', 'tts-1']),
+    );
     expect(ids.some((id) => id.startsWith('@cf/'))).toBe(true);
     expect(ids).not.toContain('@cf/meta/llama-3-8b-instruct');
     expect(ids.some((id) => id.includes('stable-diffusion'))).toBe(false);

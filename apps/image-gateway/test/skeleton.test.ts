@@ -1,6 +1,6 @@
-import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
+import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 
 import { describe, expect, it } from 'vitest';
 import worker from '../src/index';
@@ -27,7 +27,9 @@ describe('image-gateway skeleton', () => {
     const response = await call('/v1/models', { headers: { 'x-api-key': 'test-key' } });
     const body = (await response.json()) as { data: Array<{ id: string }> };
     const ids = body.data.map((model) => model.id);
-    expect(ids).toEqual(expect.arrayContaining(['dall-e-2', 'dall-e-3', '@cf/black-forest-labs/flux-1-schnell']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['dall-e-2', 'dall-e-3', '@cf/black-forest-labs/flux-1-schnell']),
+    );
     expect(ids.some((id) => id.includes('llama'))).toBe(false);
   });
 

@@ -1,6 +1,6 @@
-import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 import { describe, expect, it } from 'vitest';
 import worker from '../src/index';
 
@@ -35,7 +35,10 @@ describe('translate-gateway skeleton', () => {
     const badToken = await call('/translate?token=wrong', { method: 'POST', body: '{}' });
     expect(badToken.status).toBe(401);
     expect(await badToken.json()).toMatchObject({ code: 401 });
-    const deepl = await call('/v2/translate', { method: 'POST', headers: { authorization: 'DeepL-Auth-Key wrong' } });
+    const deepl = await call('/v2/translate', {
+      method: 'POST',
+      headers: { authorization: 'DeepL-Auth-Key wrong' },
+    });
     expect(deepl.status).toBe(403);
     expect(await deepl.json()).toHaveProperty('message');
   });

@@ -12,12 +12,24 @@ export function home(request: GatewayRequest): Response {
     name: 'image-gateway',
     description: 'OpenAI-compatible image generation on Cloudflare Workers AI, images hosted in R2.',
     upstream_mode: config.upstreamMode,
-    endpoints: ['/v1/images/generations', '/v1/images/edits', '/v1/chat/completions', '/images/<key>',
-      '/v1/models', '/v1/usage', '/healthz'],
+    endpoints: [
+      '/v1/images/generations',
+      '/v1/images/edits',
+      '/v1/chat/completions',
+      '/images/<key>',
+      '/v1/models',
+      '/v1/usage',
+      '/healthz',
+    ],
     models,
     clients: {
       openai_sdk: { baseURL: `${origin}/v1`, apiKey: '<one of GATEWAY_KEYS>' },
-      oneapi_channel: { type: 'OpenAI', base_url: origin, key: '<one of GATEWAY_KEYS>', models: models.join(',') },
+      oneapi_channel: {
+        type: 'OpenAI',
+        base_url: origin,
+        key: '<one of GATEWAY_KEYS>',
+        models: models.join(','),
+      },
     },
   });
 }
