@@ -17,6 +17,20 @@ export { GatewayError, invalidRequest, toGatewayError } from './http/gateway-err
 export { type GatewayRequest, type RequestState, requestConfig } from './http/gateway-request';
 export { logRequest } from './http/log-request';
 export { BODY_LIMITS, readBodyBytes, readFormBody, readJsonBody } from './http/read-body';
+export { chargeWhenDone, type StreamChargeOptions } from './ledger/charge-when-done';
+export { type GatewayLedger, type LedgerEnv, type LedgerOptions, ledgerFor } from './ledger/ledger-for';
+export type {
+  LedgerCallOptions,
+  LedgerCharge,
+  LedgerScope,
+  LedgerState,
+  LedgerUsage,
+  LedgerUsageOptions,
+} from './ledger/ledger-types';
+export { NeuronLedger } from './ledger/neuron-ledger';
+export { renderUsage } from './ledger/render-usage';
+export { trackExhaustion } from './ledger/track-exhaustion';
+export { type UtcDay, utcDay } from './ledger/utc-day';
 export { renderOpenAiError } from './openai/render-openai-error';
 export type {
   CatalogModel,

@@ -1,0 +1,234 @@
+import type { GatewayConfig } from '../config/parse-config';
+import { GatewayError } from '../http/gateway-error';
+import { IsolateLedger } from './isolate-ledger';
+import type { LedgerScope, LedgerState, LedgerStore, LedgerUsage } from './ledger-types';
+import type { NeuronLedger } from './neuron-ledger';
+import { utcDay } from './utc-day';
+
+/** The binding a gateway declares to use the shared ledger (wrangler `durable_objects`). */
+export interface LedgerEnv {
+  /** Namespace of the `NeuronLedger` class; without it the guard counts per isolate. */
+  NEURON_LEDGER?: DurableObjectNamespace<NeuronLedger>;
+}
+
+/** How `ledgerFor` talks to the ledger; every field is optional. */
+export interface LedgerOptions {
+  /** The request's execution context: charges are kept alive with `waitUntil` so callers need not await them. */
+  ctx?: Pick<ExecutionContext, 'waitUntil'>;
+  /** The clock, in epoch milliseconds; defaults to `Date.now`. Tests move it across 00:00 UTC. */
+  now?: () => number;
+  /**
+   * The ledger object's name; default `ledger`. Workers sharing one ledger must use the same
+   * name (they do by default); tests use distinct names to keep their counts apart.
+   */
+  name?: string;
+  /**
+   * How long, in milliseconds, `assertBudget` may answer from this isolate's last view of the
+   * ledger instead of asking the Durable Object (default 1000; 0 always asks). The view is only
+   * trusted while it leaves more than a tenth of the budget, so refusals near the limit are exact.
+   */
+  cacheMs?: number;
+}
+
+/** The ledger as a gateway route uses it: check before calling Workers AI, charge after. */
+export interface GatewayLedger {
+  /** `DAILY_NEURON_BUDGET`; 0 means the guard is off (charges are still recorded). */
+  readonly budget: number;
+  /** `durable-object` with the `NEURON_LEDGER` binding, `isolate` without it. */
+  readonly scope: LedgerScope;
+  /**
+   * Throws a 429 `insufficient_quota` GatewayError, naming the reset time and with `retryAfter`
+   * set to the seconds until 00:00 UTC, when today's total has reached the budget or Workers AI
+   * has said the allocation is used up. Does nothing when the budget is 0.
+   */
+  assertBudget(route: string): Promise<void>;
+  /**
+   * Books `neurons` spent on `model` by `route`. Never rejects: a failure is logged, since the
+   * response has already been paid for. With `ctx` the charge is also kept alive by `waitUntil`.
+   */
+  charge(route: string, model: string, neurons: number): Promise<void>;
+  /** Marks today exhausted (Workers AI answered 3036/4006). Never rejects. */
+  markExhausted(): Promise<void>;
+  /** Today's usage for `GET /v1/usage`; a 503 GatewayError when the ledger cannot be reached. */
+  usage(): Promise<LedgerUsage>;
+}
+
+const DEFAULT_NAME = 'ledger';
+const DEFAULT_CACHE_MS = 1000;
+// Below this share of the budget left, every check goes to the Durable Object.
+const CACHE_TRUSTED_WHILE_LEFT = 0.1;
+
+/** This isolate's last view of one ledger, plus the charges it has sent and not yet seen land. */
+interface LedgerView {
+  state: LedgerState | undefined;
+  seenAt: number;
+  pending: number;
+}
+
+const views = new WeakMap<object, Map<string, LedgerView>>();
+const isolateLedgers = new Map<string, IsolateLedger>();
+
+function viewOf(namespace: object, name: string): LedgerView {
+  let byName = views.get(namespace);
+  if (!byName) {
+    byName = new Map();
+    views.set(namespace, byName);
+  }
+  let view = byName.get(name);
+  if (!view) {
+    view = { state: undefined, seenAt: Number.NEGATIVE_INFINITY, pending: 0 };
+    byName.set(name, view);
+  }
+  return view;
+}
+
+// Answers can arrive out of order; within a day the total and the flag only grow, so the
+// largest seen is the most recent.
+function remember(view: LedgerView, state: LedgerState, seenAt: number): void {
+  const previous = view.state;
+  if (previous === undefined || state.date > previous.date) {
+    view.state = state;
+  } else if (state.date === previous.date) {
+    view.state = {
+      date: state.date,
+      used: Math.max(previous.used, state.used),
+      exhausted: previous.exhausted || state.exhausted,
+    };
+  } else {
+    return;
+  }
+  view.seenAt = Math.max(view.seenAt, seenAt);
+}
+
+function formatNeurons(neurons: number): string {
+  return String(Math.round(neurons * 10_000) / 10_000);
+}
+
+function refusal(state: LedgerState, budget: number, now: number): GatewayError {
+  const day = utcDay(now);
+  const resetAt = new Date(day.resetAt).toISOString();
+  const message = state.exhausted
+    ? `Workers AI reports today's free neuron allocation used up; the gateway refuses until it resets at ${resetAt} (00:00 UTC).`
+    : `Today's neuron budget is used up (${formatNeurons(state.used)} of ${budget} neurons); it resets at ${resetAt} (00:00 UTC).`;
+  return new GatewayError(429, 'insufficient_quota', message, { retryAfter: day.secondsToReset });
+}
+
+function logFailure(action: string, error: unknown): void {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(JSON.stringify({ ledger: action, error: detail.slice(0, 300) }));
+}
+
+function storeFor(env: LedgerEnv, name: string): { store: LedgerStore; scope: LedgerScope; key: object } {
+  const namespace = env.NEURON_LEDGER;
+  if (namespace === undefined) {
+    let store = isolateLedgers.get(name);
+    if (!store) {
+      store = new IsolateLedger();
+      isolateLedgers.set(name, store);
+    }
+    return { store, scope: 'isolate', key: store };
+  }
+  // A fresh stub per request: stubs are cheap and tied to the request that made them.
+  const stub = namespace.get(namespace.idFromName(name));
+  const store: LedgerStore = {
+    check: (options) => stub.check(options),
+    charge: (charge) => stub.charge(charge),
+    markExhausted: (options) => stub.markExhausted(options),
+    usage: (options) => stub.usage(options),
+  };
+  return { store, scope: 'durable-object', key: namespace };
+}
+
+/**
+ * The neuron ledger of one gateway request (SPEC §7), from the `NEURON_LEDGER` binding and
+ * `DAILY_NEURON_BUDGET`. Every gateway bound to the same `NeuronLedger` class (wrangler
+ * `script_name`) reaches the same object, so the budget is account-wide; without the binding
+ * the guard counts in this isolate and says so (`scope: 'isolate'`) instead of failing.
+ *
+ * Costs per request: `assertBudget` answers from this isolate's view of the ledger while that
+ * view is fresh (`cacheMs`) and leaves more than a tenth of the budget, otherwise it asks the
+ * Durable Object (one round trip). Charges are one round trip each, sent as they happen and
+ * kept alive by `ctx.waitUntil`; every charge lands, so the day's total is exact. A refusal can
+ * lag by the requests already in flight when the budget is reached.
+ */
+export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: LedgerOptions = {}): GatewayLedger {
+  const budget = config.dailyNeuronBudget;
+  const clock = options.now ?? Date.now;
+  const cacheMs = options.cacheMs ?? DEFAULT_CACHE_MS;
+  const { store, scope, key } = storeFor(env, options.name ?? DEFAULT_NAME);
+  const view = viewOf(key, options.name ?? DEFAULT_NAME);
+  const keepAlive = (promise: Promise<void>) => options.ctx?.waitUntil(promise);
+
+  return {
+    budget,
+    scope,
+
+    async assertBudget() {
+      if (budget <= 0) return;
+      const now = clock();
+      const today = utcDay(now).date;
+      const known = view.state?.date === today ? view.state : undefined;
+      // Within a day the total only grows and the flag is never cleared: a refusal seen once holds.
+      if (known && (known.exhausted || known.used >= budget)) throw refusal(known, budget, now);
+      const fresh = now - view.seenAt < cacheMs;
+      if (known && fresh && known.used + view.pending < budget * (1 - CACHE_TRUSTED_WHILE_LEFT)) return;
+      let state: LedgerState;
+      try {
+        state = await store.check({ now });
+      } catch (error) {
+        // Failing open: refusing every request while the ledger is unreachable would take the
+        // gateway down, and on the Free plan Workers AI's own 3036/4006 still stops the spend.
+        logFailure('check', error);
+        return;
+      }
+      remember(view, state, now);
+      if (state.exhausted || state.used >= budget) throw refusal(state, budget, now);
+    },
+
+    charge(route, model, neurons) {
+      const now = clock();
+      const amount = Number.isFinite(neurons) && neurons > 0 ? neurons : 0;
+      view.pending += amount;
+      const booked = (async () => {
+        try {
+          remember(view, await store.charge({ route, model, neurons, now }), now);
+        } catch (error) {
+          logFailure('charge', error);
+        } finally {
+          view.pending -= amount;
+        }
+      })();
+      keepAlive(booked);
+      return booked;
+    },
+
+    markExhausted() {
+      const now = clock();
+      const date = utcDay(now).date;
+      const known = view.state?.date === date ? view.state : { date, used: 0, exhausted: false };
+      remember(view, { ...known, exhausted: true }, view.seenAt);
+      const marked = (async () => {
+        try {
+          remember(view, await store.markExhausted({ now }), now);
+        } catch (error) {
+          logFailure('markExhausted', error);
+        }
+      })();
+      keepAlive(marked);
+      return marked;
+    },
+
+    async usage() {
+      const now = clock();
+      try {
+        const usage = await store.usage({ budget, now });
+        remember(view, usage, now);
+        return usage;
+      } catch (error) {
+        throw new GatewayError(503, 'ledger_unavailable', 'The neuron ledger could not be read; try again.', {
+          cause: error,
+        });
+      }
+    },
+  };
+}
