@@ -9,7 +9,7 @@ export default defineConfig({
     cloudflareTest({
       wrangler: { configPath: './wrangler.jsonc' },
       remoteBindings: false,
-      miniflare: { bindings: { GATEWAY_KEYS: 'test-key' } },
+      miniflare: { bindings: { GATEWAY_KEYS: 'test-key' }, compatibilityFlags: ['nodejs_compat'] },
     }),
   ],
 });

@@ -1,26 +1,46 @@
 import {
   createGatewayRouter,
-  type GatewayError,
+  GatewayError,
   type GatewayRequest,
   renderDeeplError,
   renderDeeplxError,
   renderOpenAiError,
 } from '@workers-ai-gateways/core';
 import type { Env } from './env';
+import { deeplLanguages } from './routes/deepl-languages';
+import { deeplUsage } from './routes/deepl-usage';
 import { healthz } from './routes/healthz';
 import { home } from './routes/home';
 import { models } from './routes/models';
+import { translateDeepl } from './routes/translate-deepl';
+import { translateDeeplx } from './routes/translate-deeplx';
+import { translateImme } from './routes/translate-imme';
+
+// DeepLX's own answer for an unknown path; DeepLX clients match on it.
+const DEEPLX_PATH_NOT_FOUND = new GatewayError(404, 'not_found', 'Path not found');
 
 /** Each protocol's clients read errors in their own envelope: DeepL on /v2, OpenAI on /v1/models, DeepLX elsewhere. */
 function renderError(error: GatewayError, request: GatewayRequest): Response {
   const pathname = new URL(request.url).pathname;
   if (pathname.startsWith('/v2/')) return renderDeeplError(error);
   if (pathname === '/v1/models' || pathname === '/v1/usage') return renderOpenAiError(error);
+  if (error.code === 'not_found' && error.status === 404) return renderDeeplxError(DEEPLX_PATH_NOT_FOUND);
   return renderDeeplxError(error);
 }
 
 const router = createGatewayRouter<Env>({ renderError, auth: { deeplForms: true } });
 
-router.get('/healthz', healthz).get('/', home).get('/v1/models', models);
+router
+  .get('/healthz', healthz)
+  .get('/', home)
+  .get('/v1/models', models)
+  .post('/translate', translateDeeplx('Free'))
+  .post('/v1/translate', translateDeeplx('Pro'))
+  .post('/v2/translate', translateDeepl)
+  .get('/v2/usage', deeplUsage)
+  .post('/v2/usage', deeplUsage)
+  .get('/v2/languages', deeplLanguages)
+  .post('/v2/languages', deeplLanguages)
+  .post('/imme', translateImme);
 
 export default { fetch: router.fetch } satisfies ExportedHandler<Env>;

@@ -2,8 +2,19 @@
 
 export type { AiBinding, GatewayEnv } from './config/gateway-env';
 export { DEFAULT_API_BASE, type GatewayConfig, parseConfig, type UpstreamMode } from './config/parse-config';
+export { formatDeeplLanguage } from './deepl/format-deepl-language';
+export { type DeeplLanguageEntry, listDeeplLanguages } from './deepl/list-deepl-languages';
+export { M2M100_LANGUAGES } from './deepl/m2m100-languages';
+export { type MappedLanguage, mapDeeplLanguage } from './deepl/map-deepl-language';
+export { DEEPL_MAX_TEXTS, parseDeeplTranslateRequest } from './deepl/parse-deepl-translate-request';
+export { parseDeeplxRequest } from './deepl/parse-deeplx-request';
+export { parseImmeRequest } from './deepl/parse-imme-request';
+export { parseLanguageField } from './deepl/parse-language-field';
 export { renderDeeplError } from './deepl/render-deepl-error';
 export { renderDeeplxError } from './deepl/render-deeplx-error';
+export { resolveDeeplLanguage } from './deepl/resolve-deepl-language';
+export type { TranslationRequest } from './deepl/translation-request';
+export { validateFields } from './deepl/validate-fields';
 export {
   type AuthenticateOptions,
   authenticate,

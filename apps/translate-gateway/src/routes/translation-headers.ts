@@ -1,0 +1,11 @@
+import type { TranslationOutcome } from '../translation/translate-texts';
+
+/**
+ * Response headers that report how a translation was made: `x-translation-trimmed` counts
+ * segments whose runaway repetition was cut (the client's text is otherwise complete).
+ */
+export function translationHeaders(outcome: TranslationOutcome): Headers {
+  const headers = new Headers({ 'content-type': 'application/json; charset=utf-8' });
+  if (outcome.trimmedSegments > 0) headers.set('x-translation-trimmed', String(outcome.trimmedSegments));
+  return headers;
+}

@@ -1,0 +1,58 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { createSimulator, type Simulator } from '@workers-ai-gateways/workers-ai-sim';
+import worker from '../src/index';
+
+/** A worker wired to its own simulator, with a fresh env object (parseConfig memoises per env). */
+export interface TestGateway {
+  simulator: Simulator;
+  env: Record<string, unknown>;
+  /** Calls the worker like a client would and waits for its background work (cache stores). */
+  call(path: string, init?: RequestInit): Promise<Response>;
+  /** A `fetch` for SDKs: any URL is answered by the worker. */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  /** Upstream m2m100 calls so far. */
+  translations(): Array<{ text: string; source_lang: string; target_lang: string }>;
+}
+
+export function createTestGateway(
+  overrides: Record<string, unknown> = {},
+  simulator: Simulator = createSimulator(),
+): TestGateway {
+  const testEnv: Record<string, unknown> = {
+    ...env,
+    AI: simulator.binding,
+    GATEWAY_KEYS: 'test-key',
+    ...overrides,
+  };
+  const fetchWorker = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const context = createExecutionContext();
+    const response = await worker.fetch(new Request(input, init) as never, testEnv as never, context);
+    await waitOnExecutionContext(context);
+    return response;
+  };
+  return {
+    simulator,
+    env: testEnv,
+    call: (path, init) => fetchWorker(`https://translate.test${path}`, init),
+    fetch: fetchWorker,
+    translations: () =>
+      simulator.calls
+        .filter((call) => call.model === '@cf/meta/m2m100-1.2b')
+        .map((call) => call.inputs as { text: string; source_lang: string; target_lang: string }),
+  };
+}
+
+/** A JSON POST. */
+export function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** A unique marker so tests do not share cached segments. */
+export function unique(label: string): string {
+  return `${label} ${crypto.randomUUID().slice(0, 8)}`;
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { createTestGateway, postJson, unique } from './call-worker';
+
+const gateway = createTestGateway();
+const deeplAuth = { authorization: 'DeepL-Auth-Key test-key' };
+
+interface DeeplTranslations {
+  translations: Array<{ detected_source_language: string; text: string; billed_characters?: number }>;
+}
+
+describe('DeepL API v2', () => {
+  it('translates N JSON texts into N results in order, with a non-empty upper-case source each', async () => {
+    const texts = [
+      unique('Good evening, everyone.'),
+      'Hyvää iltaa kaikille, tervetuloa juhliin.',
+      '12345',
+      unique('Buenas noches a todos.'),
+    ];
+    const response = await gateway.call(
+      '/v2/translate',
+      postJson(
+        {
+          text: texts,
+          target_lang: 'en-gb',
+          // Parameters the gateway does not act on must not fail the request.
+          formality: 'prefer_more',
+          split_sentences: 'nonewlines',
+          preserve_formatting: true,
+          context: 'A party invitation.',
+          model_type: 'quality_optimized',
+          glossary_id: 'def3a26b-3e84-45b3-84ae-0c0aaf3525f7',
+          outline_detection: false,
+          non_splitting_tags: ['x'],
+        },
+        deeplAuth,
+      ),
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as DeeplTranslations;
+    expect(body.translations.map((translation) => translation.text)).toEqual([
+      // Already English: returned as is, without a model call.
+      texts[0],
+      `[en] ${texts[1]}`,
+      '12345',
+      `[en] ${texts[3]}`,
+    ]);
+    expect(body.translations.map((translation) => translation.detected_source_language)).toEqual([
+      'EN',
+      'FI',
+      'EN',
+      'ES',
+    ]);
+    expect(body.translations[0]).not.toHaveProperty('billed_characters');
+  });
+
+  it('reads form-encoded bodies with repeated text and show_billed_characters', async () => {
+    const form = new URLSearchParams();
+    const first = unique('Erster Satz hier.');
+    const second = unique('Zweiter Satz dort.');
+    form.append('text', first);
+    form.append('text', second);
+    form.append('target_lang', 'FR');
+    form.append('source_lang', 'de');
+    form.append('show_billed_characters', '1');
+    const response = await gateway.call('/v2/translate', { method: 'POST', headers: deeplAuth, body: form });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      translations: [
+        { detected_source_language: 'DE', text: `[fr] ${first}`, billed_characters: first.length },
+        { detected_source_language: 'DE', text: `[fr] ${second}`, billed_characters: second.length },
+      ],
+    });
+  });
+
+  it('accepts the key as ?token= and as Bearer too', async () => {
+    const body = { text: [unique('Token forms')], target_lang: 'DE' };
+    expect((await gateway.call('/v2/translate?token=test-key', postJson(body))).status).toBe(200);
+    expect(
+      (await gateway.call('/v2/translate', postJson(body, { authorization: 'Bearer test-key' }))).status,
+    ).toBe(200);
+  });
+
+  it('reports usage: the characters the neuron budget buys, and what was translated today', async () => {
+    const before = (await (await gateway.call('/v2/usage', { headers: deeplAuth })).json()) as {
+      character_count: number;
+      character_limit: number;
+    };
+    // 10,000 neurons at m2m100's 31,050 + 31,050 neurons per million tokens, a token per character.
+    expect(before.character_limit).toBe(Math.floor(10_000 / 0.0621));
+    const text = unique('Count these characters.');
+    await gateway.call('/v2/translate', postJson({ text: [text], target_lang: 'DE' }, deeplAuth));
+    const after = (await (await gateway.call('/v2/usage', { headers: deeplAuth })).json()) as {
+      character_count: number;
+    };
+    expect(after.character_count - before.character_count).toBe(text.length);
+    const unlimited = createTestGateway({ DAILY_NEURON_BUDGET: '0' });
+    expect(await (await unlimited.call('/v2/usage', { headers: deeplAuth })).json()).toMatchObject({
+      character_limit: 1_000_000_000_000,
+    });
+  });
+
+  it('lists source and target languages in DeepL shape, only those m2m100 has', async () => {
+    const sources = (await (
+      await gateway.call('/v2/languages?type=source', { headers: deeplAuth })
+    ).json()) as Array<{
+      language: string;
+      name: string;
+    }>;
+    expect(sources).toHaveLength(100);
+    expect(sources).toContainEqual({ language: 'DE', name: 'German' });
+    expect(sources.map((language) => language.language)).not.toContain('EN-US');
+    const targets = (await (
+      await gateway.call('/v2/languages?type=target', { headers: deeplAuth })
+    ).json()) as Array<{
+      language: string;
+      supports_formality: boolean;
+    }>;
+    const codes = targets.map((language) => language.language);
+    expect(codes).toEqual(
+      expect.arrayContaining(['EN-US', 'EN-GB', 'PT-BR', 'PT-PT', 'ZH-HANS', 'ZH-HANT', 'NB', 'JA']),
+    );
+    expect(codes).not.toContain('KLINGON');
+    expect(targets.every((language) => language.supports_formality === false)).toBe(true);
+  });
+});
