@@ -42,7 +42,61 @@ export { NeuronLedger } from './ledger/neuron-ledger';
 export { renderUsage } from './ledger/render-usage';
 export { trackExhaustion } from './ledger/track-exhaustion';
 export { type UtcDay, utcDay } from './ledger/utc-day';
+export {
+  type ChatGenerationSource,
+  convertToWorkersAiChatInput,
+  type WorkersAiChatCall,
+} from './openai/convert-to-workers-ai-chat-input';
+export {
+  convertToWorkersAiSpeechInput,
+  type WorkersAiSpeechCall,
+} from './openai/convert-to-workers-ai-speech-input';
+export { convertToWorkersAiTranscriptionInput } from './openai/convert-to-workers-ai-transcription-input';
+export {
+  type ChatCompletionStreamOptions,
+  type ChatStreamPart,
+  type ChatToolCallDelta,
+  createChatCompletionStream,
+} from './openai/create-chat-completion-stream';
+export { createChatStreamPartsFromResult } from './openai/create-chat-stream-parts-from-result';
+export { createStopSequenceFilter, type StopSequenceFilter } from './openai/create-stop-sequence-filter';
+export { createThinkTagParser, type ThinkTagParser } from './openai/create-think-tag-parser';
+export {
+  type ChatCompletionStreamFraming,
+  encodeChatCompletionStream,
+} from './openai/encode-chat-completion-stream';
+export { encodeEmbeddingBase64 } from './openai/encode-embedding-base64';
+export { formatTranscription } from './openai/format-transcription';
+export { type ChatFinishReason, mapChatFinishReason } from './openai/map-chat-finish-reason';
+export {
+  type ChatCallResult,
+  type ChatChoiceResult,
+  mapWorkersAiChatResponse,
+} from './openai/map-workers-ai-chat-response';
+export {
+  type ChatToolCall,
+  createToolCallId,
+  mapWorkersAiChatToolCall,
+} from './openai/map-workers-ai-chat-tool-call';
+export { type ChatUsage, mapWorkersAiChatUsage } from './openai/map-workers-ai-chat-usage';
+export { mapWorkersAiEmbeddingResponse } from './openai/map-workers-ai-embedding-response';
+export { mapWorkersAiTranscription, type Transcription } from './openai/map-workers-ai-transcription';
+export { mergeChatCompletionStreams } from './openai/merge-chat-completion-streams';
+export {
+  type ChatCompletionMessage,
+  type ChatCompletionRequest,
+  parseChatCompletionRequest,
+} from './openai/parse-chat-completion-request';
+export { type CompletionRequest, parseCompletionRequest } from './openai/parse-completion-request';
+export { type EmbeddingRequest, parseEmbeddingRequest } from './openai/parse-embedding-request';
+export { parseSpeechRequest, type SpeechRequest } from './openai/parse-speech-request';
+export {
+  parseTranscriptionRequest,
+  type TranscriptionFormat,
+  type TranscriptionRequest,
+} from './openai/parse-transcription-request';
 export { renderOpenAiError } from './openai/render-openai-error';
+export { validateOpenAiRequestBody } from './openai/validate-openai-request-body';
 export type {
   CatalogModel,
   ImageLimits,

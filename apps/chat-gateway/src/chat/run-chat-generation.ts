@@ -1,0 +1,196 @@
+import {
+  type ChatCallResult,
+  type ChatChoiceResult,
+  type ChatStreamPart,
+  type ChatUsage,
+  createChatCompletionStream,
+  createChatStreamPartsFromResult,
+  encodeChatCompletionStream,
+  GatewayError,
+  type GatewayRequest,
+  mapWorkersAiChatResponse,
+  mergeChatCompletionStreams,
+  parseJsonEventStream,
+  upstreamFor,
+  type WorkersAiChatCall,
+} from '@workers-ai-gateways/core';
+import { recordUsage } from '../usage/record-usage';
+
+/** One chat or completion request, planned as one upstream call per choice. */
+export interface ChatGeneration {
+  /** The Workers AI model to call. */
+  model: string;
+  /** Upstream inputs of each call, in choice order (`n` > 1 and prompt arrays make several). */
+  calls: WorkersAiChatCall[];
+  stream: boolean;
+  includeUsage: boolean;
+  /** Characters sent as prompt, to estimate prompt tokens when the upstream reports none. */
+  promptCharacters: number;
+}
+
+/** Everything the non-streamed renderers need. */
+export interface ChatGenerationResult {
+  choices: ChatChoiceResult[];
+  usage: ChatUsage;
+}
+
+// About four characters a token: the usual rule of thumb for English BPE tokenizers, used only
+// when Workers AI reports no usage at all.
+const CHARACTERS_PER_TOKEN = 4;
+
+function completeUsage(
+  usage: ChatUsage | undefined,
+  promptCharacters: number,
+  completionCharacters: number,
+): ChatUsage {
+  const estimatedPrompt = Math.ceil(promptCharacters / CHARACTERS_PER_TOKEN);
+  if (usage === undefined) {
+    const completion = Math.ceil(completionCharacters / CHARACTERS_PER_TOKEN);
+    return {
+      prompt_tokens: estimatedPrompt,
+      completion_tokens: completion,
+      total_tokens: estimatedPrompt + completion,
+    };
+  }
+  if (usage.prompt_tokens > 0) return usage;
+  return {
+    ...usage,
+    prompt_tokens: estimatedPrompt,
+    total_tokens: estimatedPrompt + usage.completion_tokens,
+  };
+}
+
+function sumUsage(usages: (ChatUsage | undefined)[]): ChatUsage | undefined {
+  let total: ChatUsage | undefined;
+  for (const usage of usages) {
+    if (usage === undefined) continue;
+    if (total === undefined) {
+      total = { ...usage };
+      continue;
+    }
+    total.prompt_tokens += usage.prompt_tokens;
+    total.completion_tokens += usage.completion_tokens;
+    total.total_tokens += usage.total_tokens;
+    if (usage.prompt_tokens_details !== undefined) {
+      total.prompt_tokens_details = {
+        cached_tokens:
+          (total.prompt_tokens_details?.cached_tokens ?? 0) + usage.prompt_tokens_details.cached_tokens,
+      };
+    }
+    total.neurons =
+      total.neurons !== undefined && usage.neurons !== undefined ? total.neurons + usage.neurons : undefined;
+  }
+  if (total?.neurons === undefined) delete total?.neurons;
+  return total;
+}
+
+/**
+ * This call's usage for the ledger and the log line: Workers AI's own neurons when every call
+ * reported them, else the catalog estimate from the token counts.
+ */
+function recordChatUsage(
+  request: GatewayRequest,
+  model: string,
+  usage: ChatUsage,
+  afterResponse: boolean,
+): void {
+  recordUsage(
+    request,
+    model,
+    {
+      inputTokens: usage.prompt_tokens,
+      outputTokens: usage.completion_tokens,
+      ...(usage.prompt_tokens_details === undefined
+        ? {}
+        : { cachedTokens: usage.prompt_tokens_details.cached_tokens }),
+    },
+    { ...(usage.neurons === undefined ? {} : { reportedNeurons: usage.neurons }), afterResponse },
+  );
+}
+
+/** Runs every call of a non-streamed generation and maps the answers to OpenAI choices. */
+export async function runChatGeneration(
+  request: GatewayRequest,
+  generation: ChatGeneration,
+): Promise<ChatGenerationResult> {
+  const upstream = upstreamFor(request);
+  const results = await Promise.all(
+    generation.calls.map(async (call) => {
+      const result = await upstream.run(generation.model, call.inputs, { signal: request.signal });
+      if (result.kind !== 'json') {
+        throw new GatewayError(
+          502,
+          'upstream_error',
+          `Workers AI answered '${generation.model}' with ${result.kind} output, not text.`,
+        );
+      }
+      return mapWorkersAiChatResponse(result.data, call);
+    }),
+  );
+  const choices = results
+    .map((result: ChatCallResult) => result.choices[0])
+    .filter((choice) => choice !== undefined);
+  const completionCharacters = choices.reduce(
+    (total, choice) => total + (choice.content?.length ?? 0) + (choice.reasoning?.length ?? 0),
+    0,
+  );
+  const usage = completeUsage(
+    sumUsage(results.map((result) => result.usage)),
+    generation.promptCharacters,
+    completionCharacters,
+  );
+  recordChatUsage(request, generation.model, usage, false);
+  return { choices, usage };
+}
+
+/**
+ * Starts every call of a streamed generation and returns the client's event stream. JSON-mode
+ * calls on legacy models are made unstreamed (Workers AI cannot stream them) and replayed as
+ * stream parts; every upstream stream is mapped as it arrives and the choices are interleaved.
+ */
+export async function streamChatGeneration(
+  request: GatewayRequest,
+  generation: ChatGeneration,
+  framing: { kind: 'chat' | 'text'; id: string; created: number; model: string },
+): Promise<ReadableStream<Uint8Array>> {
+  const upstream = upstreamFor(request);
+  const settled = await Promise.allSettled(
+    generation.calls.map(async (call, index): Promise<ReadableStream<ChatStreamPart>> => {
+      const stream = !(call.jsonMode && call.family === 'legacy');
+      const result = await upstream.run(generation.model, call.inputs, { stream, signal: request.signal });
+      if (result.kind === 'stream') {
+        return parseJsonEventStream(result.body).pipeThrough(createChatCompletionStream({ ...call, index }));
+      }
+      if (result.kind === 'json') {
+        return createChatStreamPartsFromResult(mapWorkersAiChatResponse(result.data, call), index);
+      }
+      await result.body.cancel();
+      throw new GatewayError(
+        502,
+        'upstream_error',
+        `Workers AI answered '${generation.model}' with binary output, not text.`,
+      );
+    }),
+  );
+  const failure = settled.find((outcome) => outcome.status === 'rejected');
+  const streams = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  if (failure !== undefined) {
+    // One choice failed before streaming began: the others must not keep running unseen.
+    await Promise.all(streams.map((stream) => stream.cancel().catch(() => {})));
+    throw failure.reason;
+  }
+  return encodeChatCompletionStream(mergeChatCompletionStreams(streams), {
+    ...framing,
+    choices: generation.calls.length,
+    includeUsage: generation.includeUsage,
+    onUsage: (usage) =>
+      recordChatUsage(request, generation.model, completeUsage(usage, generation.promptCharacters, 0), true),
+  });
+}
+
+/** Response headers of an OpenAI event stream. */
+export const EVENT_STREAM_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  connection: 'keep-alive',
+} as const;

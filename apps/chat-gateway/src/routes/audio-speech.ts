@@ -1,0 +1,55 @@
+import {
+  convertToWorkersAiSpeechInput,
+  GatewayError,
+  type GatewayRequest,
+  parseSpeechRequest,
+  readJsonBody,
+  requestConfig,
+  resolveModel,
+  upstreamFor,
+} from '@workers-ai-gateways/core';
+import { recordUsage } from '../usage/record-usage';
+import { modelHeaders } from './model-headers';
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+/**
+ * `POST /v1/audio/speech`: text to audio with tts-1 (MeloTTS, MP3) or tts-1-hd (Deepgram Aura,
+ * mp3/opus/aac/flac/wav/pcm). Aura's bytes are streamed to the client as they arrive;
+ * MeloTTS answers base64 JSON, decoded here.
+ */
+export async function audioSpeech(request: GatewayRequest): Promise<Response> {
+  const body = parseSpeechRequest(await readJsonBody(request));
+  const config = requestConfig(request);
+  const resolved = resolveModel(body.model, { aliases: config.modelAliases, task: 'text-to-speech' });
+  request.gateway.model = resolved.model;
+  const call = convertToWorkersAiSpeechInput(body, resolved);
+  const result = await upstreamFor(request).run(resolved.model, call.inputs, { signal: request.signal });
+  recordUsage(request, resolved.model, { characters: body.input.length });
+  const headers = { 'content-type': call.contentType, ...modelHeaders(resolved) };
+  if (result.kind === 'binary') return new Response(result.body, { headers });
+  const audio =
+    result.kind === 'json' && typeof result.data === 'object' && result.data !== null
+      ? (result.data as { audio?: unknown }).audio
+      : undefined;
+  if (typeof audio !== 'string' || audio === '') {
+    if (result.kind === 'stream') await result.body.cancel();
+    throw new GatewayError(502, 'upstream_error', `Workers AI answered '${resolved.model}' without audio.`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = decodeBase64(audio);
+  } catch {
+    throw new GatewayError(
+      502,
+      'upstream_error',
+      `Workers AI answered '${resolved.model}' with audio that is not base64.`,
+    );
+  }
+  return new Response(bytes, { headers });
+}

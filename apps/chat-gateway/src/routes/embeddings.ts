@@ -1,0 +1,76 @@
+import {
+  encodeEmbeddingBase64,
+  type GatewayRequest,
+  invalidRequest,
+  mapWorkersAiEmbeddingResponse,
+  parseEmbeddingRequest,
+  readJsonBody,
+  requestConfig,
+  resolveModel,
+  upstreamFor,
+} from '@workers-ai-gateways/core';
+import { recordUsage } from '../usage/record-usage';
+import { modelHeaders } from './model-headers';
+
+// Workers AI's text-embeddings schema takes at most 100 texts per call.
+const DEFAULT_BATCH = 100;
+// About four characters a token (English BPE rule of thumb), for when Workers AI reports no
+// usage, which is always the case over the binding.
+const CHARACTERS_PER_TOKEN = 4;
+
+/**
+ * `POST /v1/embeddings`: every input embedded, in order, batched 100 texts per upstream call
+ * (batches run in parallel). `encoding_format: "base64"` (the openai SDK's default) returns
+ * little-endian float32 bytes; `dimensions` is accepted only when it equals the model's native
+ * size, since no Workers AI embedding model can shorten its vectors.
+ */
+export async function embeddings(request: GatewayRequest): Promise<Response> {
+  const body = parseEmbeddingRequest(await readJsonBody(request));
+  const config = requestConfig(request);
+  const resolved = resolveModel(body.model, { aliases: config.modelAliases, task: 'text-embeddings' });
+  request.gateway.model = resolved.model;
+  const native = resolved.entry?.embeddingDimensions;
+  if (body.dimensions != null && body.dimensions !== native) {
+    throw invalidRequest(
+      native === undefined
+        ? `The model '${body.model}' has no known vector size, so 'dimensions' cannot be honoured; omit it.`
+        : `The model '${body.model}' returns ${native}-dimensional vectors and cannot shorten them; omit 'dimensions' or send ${native}.`,
+      'dimensions',
+    );
+  }
+  const batchSize = resolved.entry?.maxBatch ?? DEFAULT_BATCH;
+  const batches: string[][] = [];
+  for (let offset = 0; offset < body.inputs.length; offset += batchSize) {
+    batches.push(body.inputs.slice(offset, offset + batchSize));
+  }
+  const upstream = upstreamFor(request);
+  const results = await Promise.all(
+    batches.map(async (batch) => {
+      const result = await upstream.run(resolved.model, { text: batch }, { signal: request.signal });
+      if (result.kind !== 'json') {
+        throw invalidRequest(`The model '${body.model}' did not return embeddings.`, 'model');
+      }
+      return mapWorkersAiEmbeddingResponse(result.data, batch.length);
+    }),
+  );
+  const vectors = results.flatMap((result) => result.vectors);
+  const reported = results.every((result) => result.usage !== undefined)
+    ? results.reduce((total, result) => total + (result.usage?.prompt_tokens ?? 0), 0)
+    : undefined;
+  const promptTokens =
+    reported ?? body.inputs.reduce((total, text) => total + Math.ceil(text.length / CHARACTERS_PER_TOKEN), 0);
+  recordUsage(request, resolved.model, { inputTokens: promptTokens, outputTokens: 0 });
+  return Response.json(
+    {
+      object: 'list',
+      data: vectors.map((vector, index) => ({
+        object: 'embedding',
+        index,
+        embedding: body.encoding_format === 'base64' ? encodeEmbeddingBase64(vector) : vector,
+      })),
+      model: resolved.model,
+      usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
+    },
+    { headers: modelHeaders(resolved) },
+  );
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonEventStream } from '../workers-ai/sse/parse-json-event-stream';
+import qwqThink from './__fixtures__/legacy-qwq-think.chunks.txt?raw';
+import stopSplit from './__fixtures__/legacy-stop-split.chunks.txt?raw';
+import legacyTool from './__fixtures__/legacy-tool-call.chunks.txt?raw';
+import truncated from './__fixtures__/legacy-truncated.chunks.txt?raw';
+import glm from './__fixtures__/openai-glm-finish-with-usage.chunks.txt?raw';
+import gptOss from './__fixtures__/openai-gpt-oss.chunks.txt?raw';
+import toolFragments from './__fixtures__/openai-tool-call-fragments.chunks.txt?raw';
+import {
+  type ChatCompletionStreamOptions,
+  type ChatStreamPart,
+  createChatCompletionStream,
+} from './create-chat-completion-stream';
+
+const encoder = new TextEncoder();
+
+/** Replays a `*.chunks.txt` fixture as SSE bytes, one network chunk per event. */
+function replay(fixture: string): ReadableStream<Uint8Array> {
+  const lines = fixture.split('\n').filter((line) => line !== '');
+  return new ReadableStream({
+    start(controller) {
+      for (const line of lines) controller.enqueue(encoder.encode(`${line}\n\n`));
+      controller.close();
+    },
+  });
+}
+
+async function mapFixture(
+  fixture: string,
+  options: Partial<ChatCompletionStreamOptions> = {},
+): Promise<ChatStreamPart[]> {
+  const parts: ChatStreamPart[] = [];
+  const stream = parseJsonEventStream(replay(fixture)).pipeThrough(
+    createChatCompletionStream({ index: 0, stop: [], thinkTags: false, maxTokens: undefined, ...options }),
+  );
+  for await (const part of stream) parts.push(part);
+  return parts;
+}
+
+function contentOf(parts: ChatStreamPart[]): string {
+  return parts.map((part) => (part.type === 'delta' ? (part.content ?? '') : '')).join('');
+}
+
+function reasoningOf(parts: ChatStreamPart[]): string {
+  return parts.map((part) => (part.type === 'delta' ? (part.reasoning ?? '') : '')).join('');
+}
+
+describe('createChatCompletionStream', () => {
+  it('cuts a legacy stream at a stop sequence split across two events and keeps the usage', async () => {
+    const parts = await mapFixture(stopSplit, { stop: ['END'] });
+    expect(contentOf(parts)).toBe('The answer is 42. ');
+    expect(parts.filter((part) => part.type === 'finish')).toEqual([
+      { type: 'finish', index: 0, finishReason: 'stop' },
+    ]);
+    expect(parts.at(-1)).toEqual({
+      type: 'usage',
+      usage: { prompt_tokens: 21, completion_tokens: 9, total_tokens: 30 },
+    });
+    // The held-back "E" must not leak as content before the finish.
+    expect(parts.findIndex((part) => part.type === 'finish')).toBeGreaterThan(
+      parts.findLastIndex((part) => part.type === 'delta'),
+    );
+  });
+
+  it('forwards text untouched when no stop sequence is set, without Cloudflare padding', async () => {
+    const parts = await mapFixture(stopSplit);
+    expect(contentOf(parts)).toBe('The answer is 42. END of story and more');
+    expect(JSON.stringify(parts)).not.toContain('"p"');
+  });
+
+  it('reports a stream the upstream cut short as an error, after the usage estimate', async () => {
+    const parts = await mapFixture(truncated);
+    expect(contentOf(parts)).toBe('Simulated reply');
+    expect(parts.some((part) => part.type === 'finish')).toBe(false);
+    expect(parts.at(-2)?.type).toBe('usage');
+    expect(parts.at(-1)).toMatchObject({ type: 'error' });
+  });
+
+  it('maps a legacy whole tool call to an OpenAI tool_calls delta with an id and JSON arguments', async () => {
+    const parts = await mapFixture(legacyTool);
+    const delta = parts.find((part) => part.type === 'delta');
+    expect(delta).toMatchObject({
+      toolCalls: [
+        {
+          index: 0,
+          type: 'function',
+          function: { name: 'get_weather', arguments: '{"city":"Paris","unit":"celsius"}' },
+        },
+      ],
+    });
+    expect(delta?.type === 'delta' && delta.toolCalls?.[0]?.id).toMatch(/^call_/);
+    expect(parts.find((part) => part.type === 'finish')).toMatchObject({ finishReason: 'tool_calls' });
+  });
+
+  it('splits <think> reasoning of legacy reasoning models, even with tags split across events', async () => {
+    const parts = await mapFixture(qwqThink, { thinkTags: true });
+    expect(reasoningOf(parts)).toBe('Two plus two.');
+    expect(contentOf(parts)).toBe('The answer is 4.');
+  });
+
+  it("maps gpt-oss's reasoning field and keeps the upstream neurons and cached tokens", async () => {
+    const parts = await mapFixture(gptOss);
+    expect(reasoningOf(parts)).toBe('User asks a sum.');
+    expect(contentOf(parts)).toBe('2 + 2 = 4.');
+    expect(parts.filter((part) => part.type === 'finish')).toHaveLength(1);
+    expect(parts.at(-1)).toEqual({
+      type: 'usage',
+      usage: {
+        prompt_tokens: 74,
+        completion_tokens: 23,
+        total_tokens: 97,
+        prompt_tokens_details: { cached_tokens: 64 },
+        neurons: 1.8033,
+      },
+    });
+  });
+
+  it('finishes glm streams whose finish_reason only arrives with the usage event', async () => {
+    const parts = await mapFixture(glm);
+    expect(reasoningOf(parts)).toBe('Greeting.');
+    expect(contentOf(parts)).toBe('Hello there!');
+    expect(parts.find((part) => part.type === 'finish')).toMatchObject({ finishReason: 'stop' });
+    expect(parts.at(-1)).toMatchObject({ type: 'usage', usage: { total_tokens: 14 } });
+  });
+
+  it('passes OpenAI tool-call fragments through and drops the null finalisation fragment', async () => {
+    const parts = await mapFixture(toolFragments);
+    const toolDeltas = parts.flatMap((part) => (part.type === 'delta' ? (part.toolCalls ?? []) : []));
+    expect(toolDeltas).toEqual([
+      {
+        index: 0,
+        id: 'chatcmpl-tool-3f1e',
+        type: 'function',
+        function: { name: 'get_weather', arguments: '' },
+      },
+      { index: 0, function: { arguments: '{"city": ' } },
+      { index: 0, function: { arguments: '"Paris"}' } },
+    ]);
+    expect(parts.find((part) => part.type === 'finish')).toMatchObject({ finishReason: 'tool_calls' });
+  });
+
+  it('turns an event that is not JSON into an error part', async () => {
+    const parts = await mapFixture('data: {"response":"cut\ndata: [DONE]\n');
+    expect(parts.some((part) => part.type === 'error')).toBe(true);
+  });
+
+  it('reports length when a legacy answer used up max_tokens', async () => {
+    const parts = await mapFixture(stopSplit, { maxTokens: 9 });
+    expect(parts.find((part) => part.type === 'finish')).toMatchObject({ finishReason: 'length' });
+  });
+});

@@ -1,0 +1,39 @@
+import type { ChatStreamPart } from './create-chat-completion-stream';
+import type { ChatCallResult } from './map-workers-ai-chat-response';
+
+/**
+ * Turns a whole (non-streamed) answer into the stream parts a streamed one would have produced.
+ * JSON mode on legacy models does not stream (Workers AI answers `stream: true` with one JSON
+ * body), and some models do the same without JSON mode, so the gateway synthesises a correct
+ * stream from the answer: content, tool calls and reasoning as one delta each, then the finish
+ * and the usage.
+ */
+export function createChatStreamPartsFromResult(
+  result: ChatCallResult,
+  index: number,
+): ReadableStream<ChatStreamPart> {
+  const parts: ChatStreamPart[] = [];
+  result.choices.forEach((choice, offset) => {
+    const choiceIndex = index + offset;
+    if (choice.reasoning !== undefined)
+      parts.push({ type: 'delta', index: choiceIndex, reasoning: choice.reasoning });
+    if (choice.content !== null && choice.content !== '') {
+      parts.push({ type: 'delta', index: choiceIndex, content: choice.content });
+    }
+    if (choice.toolCalls.length > 0) {
+      parts.push({
+        type: 'delta',
+        index: choiceIndex,
+        toolCalls: choice.toolCalls.map((call, callIndex) => ({ index: callIndex, ...call })),
+      });
+    }
+    parts.push({ type: 'finish', index: choiceIndex, finishReason: choice.finishReason });
+  });
+  if (result.usage !== undefined) parts.push({ type: 'usage', usage: result.usage });
+  return new ReadableStream<ChatStreamPart>({
+    start(controller) {
+      for (const part of parts) controller.enqueue(part);
+      controller.close();
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import { GatewayError } from '../http/gateway-error';
+import { type ChatUsage, mapWorkersAiChatUsage } from './map-workers-ai-chat-usage';
+
+/**
+ * Reads a Workers AI embeddings result (`{shape, data, pooling}`, REST may add `usage`)
+ * tolerantly, checking only what the gateway relies on: one numeric vector per input, in order.
+ * A result with the wrong number of vectors is a 502, never a silently shortened list.
+ */
+export function mapWorkersAiEmbeddingResponse(
+  data: unknown,
+  expected: number,
+): { vectors: number[][]; usage: ChatUsage | undefined } {
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const vectors = Array.isArray(record.data) ? record.data : [];
+  const valid = vectors.every(
+    (vector) => Array.isArray(vector) && vector.every((value) => typeof value === 'number'),
+  );
+  if (!valid || vectors.length !== expected) {
+    throw new GatewayError(
+      502,
+      'upstream_error',
+      `Workers AI returned ${vectors.length} embeddings for ${expected} inputs.`,
+    );
+  }
+  return { vectors: vectors as number[][], usage: mapWorkersAiChatUsage(record.usage) };
+}
