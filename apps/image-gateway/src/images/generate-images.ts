@@ -1,0 +1,156 @@
+import {
+  estimateNeurons,
+  GatewayError,
+  type GatewayRequest,
+  type GeneratedImage,
+  type ImageRequest,
+  type ImageSize,
+  mapImageError,
+  measureImageUsage,
+  parseWorkersAiImage,
+  planImageCall,
+  type ResolvedModel,
+  readImageDimensions,
+  requestConfig,
+  upstreamFor,
+} from '@workers-ai-gateways/core';
+import type { Env } from '../env';
+import { storeImage } from './store-image';
+
+/** One image the gateway made, stored (or being stored) in R2. */
+export interface MadeImage extends GeneratedImage {
+  /** Public URL; undefined when no bucket is bound and the client asked for `b64_json`. */
+  url: string | undefined;
+  width: number;
+  height: number;
+}
+
+/** What a route asks `generateImages` for. */
+export interface GenerateImagesOptions {
+  resolved: ResolvedModel;
+  image: ImageRequest;
+  size: ImageSize;
+  /** Uploads for edits. */
+  images?: readonly Uint8Array[];
+  mask?: Uint8Array;
+  /** Whether the caller needs URLs (`url` format, chat); otherwise storing may finish after the answer. */
+  needsUrls: boolean;
+  signal?: AbortSignal;
+}
+
+/** The images made, and how many of the `n` calls failed. */
+export interface GenerateImagesResult {
+  created: number;
+  images: MadeImage[];
+  failures: number;
+}
+
+/**
+ * Runs the `n` upstream calls in parallel and hosts every image in R2.
+ *
+ * Partial failure: when some calls succeed, their images are returned (fewer entries in `data`
+ * than `n`, and `x-images-failed` on the response). An OpenAI client iterates `data` and shows what
+ * is there; failing the whole request would throw away images whose neurons are already spent.
+ * When every call fails, the first failure is thrown (content-policy rejections as
+ * `content_policy_violation`).
+ */
+export async function generateImages(
+  request: GatewayRequest,
+  env: Env,
+  context: ExecutionContext,
+  options: GenerateImagesOptions,
+): Promise<GenerateImagesResult> {
+  const bucket = env.IMAGES;
+  if (options.needsUrls && bucket === undefined) {
+    throw new GatewayError(
+      503,
+      'configuration_error',
+      'The gateway is misconfigured: the IMAGES R2 binding is missing.',
+    );
+  }
+  const { model, entry } = options.resolved;
+  const plans = Array.from({ length: options.image.n }, (_, index) =>
+    planImageCall({
+      model,
+      entry,
+      request: options.image,
+      size: options.size,
+      index,
+      ...(options.images === undefined ? {} : { images: options.images }),
+      ...(options.mask === undefined ? {} : { mask: options.mask }),
+    }),
+  );
+  request.gateway.model = model;
+  const firstPlan = plans[0];
+  // Set before the calls so a streamed reply, whose log line is written when streaming starts,
+  // still logs the neurons it is about to spend; corrected below to the images actually made.
+  if (firstPlan !== undefined) {
+    request.gateway.neurons = roundNeurons(
+      estimateNeurons(entry ?? model, measureImageUsage(firstPlan, plans.length)),
+    );
+  }
+  const upstream = upstreamFor(request);
+  const settled = await Promise.allSettled(
+    plans.map(async (plan) => {
+      const result = await upstream.run(
+        plan.model,
+        plan.inputs,
+        options.signal === undefined ? {} : { signal: options.signal },
+      );
+      return parseWorkersAiImage(result, plan.model);
+    }),
+  );
+  const generated = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const failures = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+  if (firstPlan !== undefined) {
+    request.gateway.neurons = roundNeurons(
+      estimateNeurons(entry ?? model, measureImageUsage(firstPlan, generated.length)),
+    );
+  }
+  if (generated.length === 0) throw mapImageError(failures[0]);
+
+  const now = new Date();
+  const base = requestConfig(request).publicImageBaseUrl ?? new URL(request.url).origin;
+  const made = await Promise.all(
+    generated.map(async (image): Promise<MadeImage> => {
+      const dimensions = readImageDimensions(image.bytes);
+      const size = dimensions ?? { width: firstPlan?.width ?? 0, height: firstPlan?.height ?? 0 };
+      if (bucket === undefined) return { ...image, url: undefined, ...size };
+      const stored = storeImage(
+        bucket,
+        image,
+        { model, prompt: options.image.prompt, requestId: request.gateway.id },
+        now,
+      );
+      if (!options.needsUrls) {
+        // b64_json: the client has the bytes; hosting a copy need not delay the answer.
+        context.waitUntil(
+          stored.then(
+            () => undefined,
+            (error: unknown) => logStoreFailure(request, error),
+          ),
+        );
+        return { ...image, url: undefined, ...size };
+      }
+      try {
+        const { key } = await stored;
+        return { ...image, url: `${base}/${key}`, ...size };
+      } catch (error) {
+        throw new GatewayError(502, 'storage_error', 'The image was made but could not be stored in R2.', {
+          cause: error,
+        });
+      }
+    }),
+  );
+  return { created: Math.floor(now.getTime() / 1000), images: made, failures: failures.length };
+}
+
+function logStoreFailure(request: GatewayRequest, error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  console.error(JSON.stringify({ id: request.gateway.id, storeFailed: detail.slice(0, 300) }));
+}
+
+// Four decimals, like the `usage.neurons` Workers AI reports; avoids float noise in the log line.
+function roundNeurons(neurons: number): number {
+  return Math.round(neurons * 10_000) / 10_000;
+}

@@ -1,0 +1,73 @@
+import {
+  createImageChatCompletion,
+  createImageChatStream,
+  DEFAULT_MODELS,
+  formatImageMarkdown,
+  type GatewayRequest,
+  imageLimitsFor,
+  parseImageChatRequest,
+  readJsonBody,
+  requestConfig,
+  resolveImageSize,
+  resolveModel,
+} from '@workers-ai-gateways/core';
+import type { Env } from '../env';
+import { generateImages } from '../images/generate-images';
+
+/**
+ * `POST /v1/chat/completions`, the guide's trick for chat UIs and OneAPI channels: the last user
+ * message is the prompt, `model` any image model or alias, and the reply a chat completion whose
+ * content is the markdown image `![prompt](url)`, streamed with proper framing when asked.
+ */
+export async function chatCompletions(
+  request: GatewayRequest,
+  env: Env,
+  context: ExecutionContext,
+): Promise<Response> {
+  const chat = parseImageChatRequest(await readJsonBody(request));
+  const resolved = resolveModel(chat.image.model ?? DEFAULT_MODELS.image, {
+    aliases: requestConfig(request).modelAliases,
+    task: 'text-to-image',
+  });
+  const size = resolveImageSize(chat.image.size, imageLimitsFor(resolved.model, resolved.entry));
+  const identity = {
+    id: `chatcmpl-${crypto.randomUUID().replaceAll('-', '')}`,
+    created: Math.floor(Date.now() / 1000),
+    model: resolved.model,
+  };
+  const upstreamAbort = new AbortController();
+  request.signal.addEventListener('abort', () => upstreamAbort.abort(request.signal.reason), { once: true });
+  const prompt = chat.image.prompt;
+  const contents = generateImages(request, env, context, {
+    resolved,
+    image: { ...chat.image, n: chat.choices },
+    size,
+    needsUrls: true,
+    signal: upstreamAbort.signal,
+  }).then((result) => result.images.map((made) => formatImageMarkdown(prompt, made.url ?? '')));
+
+  const headers = new Headers();
+  if (resolved.replacedFrom !== undefined) {
+    headers.set('x-model-replaced', `${resolved.replacedFrom} -> ${resolved.model}`);
+  }
+  if (!chat.stream) {
+    headers.set('content-type', 'application/json');
+    return new Response(JSON.stringify(createImageChatCompletion(identity, prompt, await contents)), {
+      headers,
+    });
+  }
+  // The stream reports a rejection as an error event; this only keeps it from being "unhandled"
+  // when the client leaves before the stream reads it.
+  contents.catch(() => undefined);
+  headers.set('content-type', 'text/event-stream; charset=utf-8');
+  headers.set('cache-control', 'no-cache');
+  const body = createImageChatStream({
+    identity,
+    prompt,
+    choices: chat.choices,
+    includeUsage: chat.includeUsage,
+    contents,
+    onCancel: () => upstreamAbort.abort(),
+  });
+  return new Response(body, { headers });
+}

@@ -1,0 +1,13 @@
+import type { ModelUsage } from '../workers-ai/catalog/catalog-model';
+
+/**
+ * What a set of image calls consumed, in the catalog's image unit: the size and steps of one
+ * call times the images actually produced (failed calls are not counted). The one place image
+ * usage is computed, so a neuron ledger can hook in here.
+ */
+export function measureImageUsage(
+  plan: { width: number; height: number; steps: number },
+  images: number,
+): Extract<ModelUsage, { width: number }> {
+  return { width: plan.width, height: plan.height, steps: plan.steps, images };
+}

@@ -1,0 +1,75 @@
+import { GatewayError } from '../http/gateway-error';
+import type { WorkersAiResult } from '../workers-ai/client/create-workers-ai-client';
+import { sniffContentType } from '../workers-ai/client/sniff-content-type';
+import { decodeBase64 } from './decode-base64';
+
+/** An image as Workers AI produced it, in memory (R2 needs a known length, see chand1012 #9). */
+export interface GeneratedImage {
+  bytes: Uint8Array;
+  contentType: 'image/png' | 'image/jpeg';
+  /** File extension of the stored object. */
+  extension: 'png' | 'jpg';
+}
+
+// Far above any image Workers AI makes (2048×2048 PNG ≈ 12 MiB uncompressed); a body past it is
+// not an image and is not buffered further.
+const MAXIMUM_IMAGE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Reads the image out of an upstream result, whatever its shape: PNG bytes (the SD family,
+ * `binary`) or `{image: "<base64>"}` (flux and Leonardo, `json`). The media type is sniffed from
+ * the bytes, never trusted from a header. Anything that is not a PNG or JPEG is a 502: a client
+ * never gets a placeholder or a broken image with status 200.
+ */
+export async function parseWorkersAiImage(result: WorkersAiResult, model: string): Promise<GeneratedImage> {
+  let bytes: Uint8Array | undefined;
+  if (result.kind === 'json') {
+    const data = result.data as { image?: unknown } | null;
+    const image = typeof data === 'object' && data !== null ? data.image : undefined;
+    bytes = typeof image === 'string' ? decodeBase64(image) : undefined;
+  } else {
+    bytes = await readAll(result.body);
+  }
+  const contentType = bytes === undefined ? undefined : sniffContentType(bytes);
+  if (bytes === undefined || (contentType !== 'image/png' && contentType !== 'image/jpeg')) {
+    throw new GatewayError(
+      502,
+      'upstream_error',
+      `Workers AI answered '${model}' without a PNG or JPEG image.`,
+      {
+        cause: { kind: result.kind, contentType },
+      },
+    );
+  }
+  return { bytes, contentType, extension: contentType === 'image/png' ? 'png' : 'jpg' };
+}
+
+async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array | undefined> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAXIMUM_IMAGE_BYTES) {
+        await reader.cancel();
+        return undefined;
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    // The connection dropped half-way: the image is incomplete and must not be stored.
+    throw new GatewayError(502, 'upstream_error', 'Workers AI stopped sending the image half-way.', {
+      cause: error,
+    });
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
