@@ -45,6 +45,8 @@ export { type ImageCallOptions, type ImageCallPlan, planImageCall } from './imag
 export { type ImageDimensions, readImageDimensions } from './images/read-image-dimensions';
 export { type ImageSize, resolveImageSize } from './images/resolve-image-size';
 export { chargeWhenDone, type StreamChargeOptions } from './ledger/charge-when-done';
+export { guardBudget } from './ledger/guard-budget';
+export { isExhaustionError } from './ledger/is-exhaustion-error';
 export { type GatewayLedger, type LedgerEnv, type LedgerOptions, ledgerFor } from './ledger/ledger-for';
 export type {
   LedgerCallOptions,
@@ -55,9 +57,12 @@ export type {
   LedgerUsageOptions,
 } from './ledger/ledger-types';
 export { NeuronLedger } from './ledger/neuron-ledger';
+export { noteExhaustion } from './ledger/note-exhaustion';
 export { renderUsage } from './ledger/render-usage';
+export { requestLedger } from './ledger/request-ledger';
 export { trackExhaustion } from './ledger/track-exhaustion';
 export { type UtcDay, utcDay } from './ledger/utc-day';
+export { withLedger } from './ledger/with-ledger';
 export {
   type ChatGenerationSource,
   convertToWorkersAiChatInput,

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ledgerStub, testEnv, uniqueLedgerName } from './ledger.test-helper';
 import type { NeuronLedger } from './neuron-ledger';
 
+// 500 round trips are quick alone but can take seconds on a loaded machine running every test file.
+const CONCURRENCY_TIMEOUT_MS = 60_000;
+
 const NOON = Date.parse('2026-11-30T12:00:00Z');
 const NEXT_DAY = Date.parse('2026-12-01T00:00:00Z');
 
@@ -27,33 +30,37 @@ describe('NeuronLedger (Durable Object over RPC)', () => {
     });
   });
 
-  it('keeps 500 concurrent charges exact to the neuron', async () => {
-    const ledger = ledgerStub(uniqueLedgerName('concurrent'));
-    const amounts = Array.from({ length: 500 }, () => Math.random() * 50);
-    const models = ['@cf/a', '@cf/b', '@cf/c'];
-    await Promise.all(
-      amounts.map((neurons, index) =>
-        ledger.charge({
-          model: models[index % 3] ?? '@cf/a',
-          route: `route-${index % 4}`,
-          neurons,
-          now: NOON,
-        }),
-      ),
-    );
-    const expected = amounts.reduce((sum, neurons) => sum + neurons, 0);
-    const usage = await ledger.usage({ budget: 100_000, now: NOON });
-    expect(Math.abs(usage.used - expected)).toBeLessThan(1e-6);
-    const byModel = Object.values(usage.models).reduce((sum, neurons) => sum + neurons, 0);
-    const byRoute = Object.values(usage.routes).reduce((sum, neurons) => sum + neurons, 0);
-    expect(Math.abs(byModel - expected)).toBeLessThan(1e-6);
-    expect(Math.abs(byRoute - expected)).toBeLessThan(1e-6);
-    // Model @cf/a got every third charge.
-    const expectedA = amounts
-      .filter((_, index) => index % 3 === 0)
-      .reduce((sum, neurons) => sum + neurons, 0);
-    expect(Math.abs((usage.models['@cf/a'] ?? 0) - expectedA)).toBeLessThan(1e-6);
-  });
+  it(
+    'keeps 500 concurrent charges exact to the neuron',
+    async () => {
+      const ledger = ledgerStub(uniqueLedgerName('concurrent'));
+      const amounts = Array.from({ length: 500 }, () => Math.random() * 50);
+      const models = ['@cf/a', '@cf/b', '@cf/c'];
+      await Promise.all(
+        amounts.map((neurons, index) =>
+          ledger.charge({
+            model: models[index % 3] ?? '@cf/a',
+            route: `route-${index % 4}`,
+            neurons,
+            now: NOON,
+          }),
+        ),
+      );
+      const expected = amounts.reduce((sum, neurons) => sum + neurons, 0);
+      const usage = await ledger.usage({ budget: 100_000, now: NOON });
+      expect(Math.abs(usage.used - expected)).toBeLessThan(1e-6);
+      const byModel = Object.values(usage.models).reduce((sum, neurons) => sum + neurons, 0);
+      const byRoute = Object.values(usage.routes).reduce((sum, neurons) => sum + neurons, 0);
+      expect(Math.abs(byModel - expected)).toBeLessThan(1e-6);
+      expect(Math.abs(byRoute - expected)).toBeLessThan(1e-6);
+      // Model @cf/a got every third charge.
+      const expectedA = amounts
+        .filter((_, index) => index % 3 === 0)
+        .reduce((sum, neurons) => sum + neurons, 0);
+      expect(Math.abs((usage.models['@cf/a'] ?? 0) - expectedA)).toBeLessThan(1e-6);
+    },
+    CONCURRENCY_TIMEOUT_MS,
+  );
 
   it('marks a day exhausted and starts the next one clean at 00:00 UTC, pruning the old day', async () => {
     const name = uniqueLedgerName('rollover');

@@ -1,9 +1,5 @@
-import { GatewayError } from '../http/gateway-error';
+import { isExhaustionError } from './is-exhaustion-error';
 import type { GatewayLedger } from './ledger-for';
-
-// https://developers.cloudflare.com/workers-ai/platform/errors/ documents 3036 for the used-up
-// daily free allocation; live calls answer 4006 for the same thing.
-const EXHAUSTED_CODES = new Set([3036, 4006]);
 
 /**
  * Runs an upstream call and, when Workers AI answers that today's free allocation is used up
@@ -18,13 +14,7 @@ export async function trackExhaustion<T>(
   try {
     return await call();
   } catch (error) {
-    if (
-      error instanceof GatewayError &&
-      error.upstreamCode !== undefined &&
-      EXHAUSTED_CODES.has(error.upstreamCode)
-    ) {
-      await ledger.markExhausted();
-    }
+    if (isExhaustionError(error)) await ledger.markExhausted();
     throw error;
   }
 }

@@ -1,0 +1,13 @@
+import type { GatewayRequest } from '../http/gateway-request';
+import { requestLedger } from './request-ledger';
+
+/**
+ * Route middleware that refuses a request before it reaches Workers AI when today's budget is
+ * spent (429 `insufficient_quota`; the DeepL renderer turns it into 456). Put it in front of
+ * the handlers that call Workers AI: `router.post('/v1/chat/completions', guardBudget, chatCompletions)`.
+ * The route is booked under its path.
+ */
+export async function guardBudget(request: GatewayRequest): Promise<undefined> {
+  await requestLedger(request).assertBudget(new URL(request.url).pathname);
+  return undefined;
+}

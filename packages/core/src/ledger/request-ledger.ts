@@ -1,0 +1,23 @@
+import type { GatewayRequest } from '../http/gateway-request';
+import { requestConfig } from '../http/gateway-request';
+import { type GatewayLedger, type LedgerEnv, ledgerFor } from './ledger-for';
+
+const attached = new WeakMap<object, GatewayLedger>();
+
+/**
+ * The ledger of one request. Called with `env` (and `ctx`) it builds the ledger and attaches it
+ * to the request, which is what `withLedger` does for every route; called with the request
+ * alone, as route handlers and error renderers do, it returns the attached ledger. A request
+ * that never went through `withLedger` gets an isolate-scoped ledger rather than an error.
+ */
+export function requestLedger(
+  request: GatewayRequest,
+  env?: LedgerEnv,
+  ctx?: Pick<ExecutionContext, 'waitUntil'>,
+): GatewayLedger {
+  const known = env === undefined ? attached.get(request) : undefined;
+  if (known) return known;
+  const ledger = ledgerFor(env ?? {}, requestConfig(request), ctx === undefined ? {} : { ctx });
+  attached.set(request, ledger);
+  return ledger;
+}
