@@ -95,7 +95,7 @@ describe('text fidelity', () => {
 
   it('splits a long run without punctuation at word boundaries', async () => {
     const tag = unique('w');
-    const text = Array.from({ length: 120 }, (_, index) => `word${index}`).join(' ') + ` ${tag}`;
+    const text = `${Array.from({ length: 120 }, (_, index) => `word${index}`).join(' ')} ${tag}`;
     const { data } = await deeplx({ text, source_lang: 'EN', target_lang: 'IT' });
     expect(data.replaceAll('[it] ', '')).toBe(text);
     const calls = gateway
