@@ -4,10 +4,12 @@ import { encodeChatCompletionStream } from './encode-chat-completion-stream';
 import { mergeChatCompletionStreams } from './merge-chat-completion-streams';
 
 function partsOf(parts: ChatStreamPart[], failAfter = false): ReadableStream<ChatStreamPart> {
+  const queue = [...parts];
   return new ReadableStream({
-    start(controller) {
-      for (const part of parts) controller.enqueue(part);
-      if (failAfter) controller.error(new Error('Network connection lost.'));
+    pull(controller) {
+      const next = queue.shift();
+      if (next !== undefined) controller.enqueue(next);
+      else if (failAfter) controller.error(new Error('Network connection lost.'));
       else controller.close();
     },
   });
@@ -57,10 +59,15 @@ describe('encodeChatCompletionStream', () => {
     expect(reported).toMatchObject({ neurons: 0.1 });
   });
 
-  it('ends a failing upstream with an OpenAI error event and [DONE]', async () => {
+  it('ends a failing upstream with an OpenAI error event and [DONE], still reporting usage', async () => {
+    let reported: unknown;
     const lines = await events(
-      encodeChatCompletionStream(partsOf([{ type: 'delta', index: 0, content: 'Hi' }], true), framing),
+      encodeChatCompletionStream(partsOf([{ type: 'delta', index: 0, content: 'Hello there' }], true), {
+        ...framing,
+        onUsage: (usage) => (reported = usage),
+      }),
     );
+    expect(reported).toEqual({ prompt_tokens: 0, completion_tokens: 3, total_tokens: 3 });
     expect(lines.at(-1)).toBe('[DONE]');
     expect(JSON.parse(lines.at(-2) ?? '{}')).toMatchObject({
       error: { type: 'api_error', code: 'upstream_error' },

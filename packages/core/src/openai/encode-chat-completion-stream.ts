@@ -14,7 +14,10 @@ export interface ChatCompletionStreamFraming {
   choices: number;
   /** `stream_options.include_usage`: send the usage chunk with `choices: []` before `[DONE]`. */
   includeUsage: boolean;
-  /** Called once with the summed usage of every upstream call when the stream ends, however it ends. */
+  /**
+   * Called once when the stream ends, however it ends, with the summed usage of every upstream
+   * call (or an estimate from the forwarded text when none arrived).
+   */
   onUsage?: (usage: ChatUsage) => void;
 }
 
@@ -57,6 +60,7 @@ export function encodeChatCompletionStream(
   const object = framing.kind === 'chat' ? 'chat.completion.chunk' : 'text_completion';
   let usage: ChatUsage | undefined;
   let reported = false;
+  let forwardedCharacters = 0;
 
   const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => ({
     id: framing.id,
@@ -71,7 +75,10 @@ export function encodeChatCompletionStream(
   const report = () => {
     if (reported) return;
     reported = true;
-    if (usage !== undefined) framing.onUsage?.(usage);
+    // A stream cut off before its usage event still spent neurons: estimate the completion from
+    // the forwarded text (about four characters a token) rather than charging nothing.
+    const estimate = Math.ceil(forwardedCharacters / 4);
+    framing.onUsage?.(usage ?? { prompt_tokens: 0, completion_tokens: estimate, total_tokens: estimate });
   };
 
   const fail = (controller: ReadableStreamDefaultController<Uint8Array>, message: string) => {
@@ -132,6 +139,7 @@ export function encodeChatCompletionStream(
           controller.enqueue(encodeSseEvent(chunk([choice])));
           return;
         }
+        forwardedCharacters += (part.content?.length ?? 0) + (part.reasoning?.length ?? 0);
         if (framing.kind === 'text') {
           if (part.content === undefined) continue;
           controller.enqueue(
