@@ -118,3 +118,49 @@ export function keyOf(url: string): string {
 export function customSize(value: `${number}x${number}`): '1024x1024' {
   return value as '1024x1024';
 }
+
+async function transform(
+  bytes: Uint8Array,
+  stream: TransformStream<Uint8Array, Uint8Array>,
+): Promise<Uint8Array> {
+  const output = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(output).arrayBuffer());
+}
+
+function pngChunk(type: string, body: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(12 + body.length);
+  new DataView(bytes.buffer).setUint32(0, body.length);
+  bytes.set(new TextEncoder().encode(type), 4);
+  bytes.set(body, 8);
+  return bytes;
+}
+
+/** An RGBA PNG (no filtering) with the alpha each pixel is given: an OpenAI-style edit mask. */
+export async function rgbaPng(width: number, height: number, alphaAt: (x: number, y: number) => number) {
+  const raw = new Uint8Array(height * (width * 4 + 1));
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) raw.set([200, 100, 50, alphaAt(x, y)], y * (width * 4 + 1) + 1 + x * 4);
+  const header = new Uint8Array(13);
+  new DataView(header.buffer).setUint32(0, width);
+  new DataView(header.buffer).setUint32(4, height);
+  header.set([8, 6, 0, 0, 0], 8);
+  const parts = [
+    Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', await transform(raw, new CompressionStream('deflate'))),
+    pngChunk('IEND', new Uint8Array()),
+  ];
+  return Uint8Array.from(parts.flatMap((part) => Array.from(part)));
+}
+
+/** The pixel rows of an unfiltered 8-bit greyscale PNG (what the gateway sends SD as a mask). */
+export async function greyPngRows(png: Uint8Array): Promise<number[][]> {
+  const view = new DataView(png.buffer, png.byteOffset);
+  const width = view.getUint32(16);
+  const height = view.getUint32(20);
+  if (png[24] !== 8 || png[25] !== 0) throw new Error('not an 8-bit greyscale PNG');
+  const raw = await transform(png.subarray(41, 41 + view.getUint32(33)), new DecompressionStream('deflate'));
+  return Array.from({ length: height }, (_, y) =>
+    Array.from(raw.subarray(y * (width + 1) + 1, (y + 1) * (width + 1))),
+  );
+}

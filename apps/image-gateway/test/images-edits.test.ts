@@ -5,8 +5,10 @@ import {
   call,
   fetchImage,
   fromBase64,
+  greyPngRows,
   imageSize,
   openAiClient,
+  rgbaPng,
   sha256Hex,
   simulator,
 } from './helpers';
@@ -78,6 +80,23 @@ describe('POST /v1/images/edits', () => {
     const inputs = simulator.calls[0]?.inputs as Record<string, unknown>;
     expect(Uint8Array.from(inputs.mask as number[])).toEqual(mask);
     expect(inputs.strength).toBeUndefined();
+  });
+
+  it("converts an OpenAI mask (transparent = edit) into SD's (white = repaint)", async () => {
+    const hole = (x: number, y: number) => (x >= 100 && x < 300 && y >= 50 && y < 150 ? 0 : 255);
+    const openAiMask = await rgbaPng(512, 384, hole);
+    const result = await client.images.edit({
+      image: await toFile(photo, 'photo.png', { type: 'image/png' }),
+      mask: await toFile(openAiMask, 'mask.png', { type: 'image/png' }),
+      prompt: 'fill the hole',
+    });
+    expect(result.data).toHaveLength(1);
+    const sent = Uint8Array.from((simulator.calls[0]?.inputs as { mask: number[] }).mask);
+    const rows = await greyPngRows(sent);
+    expect(rows).toHaveLength(384);
+    expect(rows[100]?.slice(95, 105)).toEqual([0, 0, 0, 0, 0, 255, 255, 255, 255, 255]);
+    expect(rows[10]?.every((value) => value === 0)).toBe(true);
+    expect(rows.flat().filter((value) => value === 255)).toHaveLength(200 * 100);
   });
 
   it('sends several uploads to FLUX.2 as reference images, n times', async () => {

@@ -28,6 +28,7 @@ export { GatewayError, invalidRequest, toGatewayError } from './http/gateway-err
 export { type GatewayRequest, type RequestState, requestConfig } from './http/gateway-request';
 export { logRequest } from './http/log-request';
 export { BODY_LIMITS, readBodyBytes, readFormBody, readJsonBody } from './http/read-body';
+export { convertOpenAiMask } from './images/convert-openai-mask';
 export { createImageKey } from './images/create-image-key';
 export { decodeBase64 } from './images/decode-base64';
 export { encodeBase64 } from './images/encode-base64';

@@ -1,5 +1,6 @@
 import {
   BODY_LIMITS,
+  convertOpenAiMask,
   type GatewayRequest,
   type ImageSize,
   imageFamilyOf,
@@ -45,13 +46,20 @@ export async function imagesEdits(
   if (mask !== undefined && first !== undefined && !sameSize(mask, first)) {
     throw invalidRequest("'mask' must have the same width and height as 'image'.", 'mask');
   }
+  // OpenAI masks mark the area to edit as transparent; SD inpainting repaints white.
+  const maskBytes =
+    mask === undefined
+      ? undefined
+      : family === 'stable-diffusion'
+        ? await convertOpenAiMask(mask.bytes)
+        : mask.bytes;
   const size = image.size === undefined && first !== undefined ? sizeOfUpload(first, limits) : undefined;
   const result = await generateImages(request, env, context, {
     resolved,
     image,
     size: size ?? resolveImageSize(image.size, limits),
     images: images.map((upload) => upload.bytes),
-    ...(mask === undefined ? {} : { mask: mask.bytes }),
+    ...(maskBytes === undefined ? {} : { mask: maskBytes }),
     needsUrls: image.responseFormat === 'url',
     signal: request.signal,
   });
