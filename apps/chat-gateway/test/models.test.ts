@@ -45,3 +45,23 @@ describe('GET /v1/models', () => {
     expect(error).toMatchObject({ status: 404, code: 'model_not_found', param: 'model' });
   });
 });
+
+describe('MODEL_ALIASES', () => {
+  it('routes chat requests for a custom alias to its Workers AI model', async () => {
+    const completion = await client.chat.completions.create({
+      model: 'my-coder',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    expect(completion.model).toBe('@cf/qwen/qwen2.5-coder-32b-instruct');
+    expect(simulator.calls.at(-1)?.model).toBe('@cf/qwen/qwen2.5-coder-32b-instruct');
+  });
+
+  it('answers every request with a 503 naming the setting when MODEL_ALIASES is malformed', async () => {
+    const broken = openAiClient(testEnv(simulator, { MODEL_ALIASES: '{not json' }));
+    const error = await broken.chat.completions
+      .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 503 });
+    expect(String((error as Error).message)).toContain('MODEL_ALIASES');
+  });
+});

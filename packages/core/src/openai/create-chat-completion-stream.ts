@@ -58,7 +58,7 @@ export function createChatCompletionStream(
 ): TransformStream<JsonEventStreamItem, ChatStreamPart> {
   const { index } = options;
   const stopFilter = createStopSequenceFilter(options.stop);
-  const thinkParser = options.thinkTags ? createThinkTagParser() : undefined;
+  const thinkParser = options.thinkTags ? createThinkTagParser({ startsInReasoning: true }) : undefined;
   const toolCallIds = new Map<number, string>();
   let nextLegacyToolIndex = 0;
   let finished = false;

@@ -28,6 +28,18 @@ describe('createThinkTagParser', () => {
     expect(split(['Plain ', 'answer.'])).toEqual({ reasoning: '', content: 'Plain answer.' });
   });
 
+  it('starts inside the block for models whose template opens it, with the closing tag split', () => {
+    const parser = createThinkTagParser({ startsInReasoning: true });
+    const pieces = [
+      parser.push('Okay, so'),
+      parser.push(' 2+2.\n</th'),
+      parser.push('ink>\n\n4'),
+      parser.flush(),
+    ];
+    expect(pieces.map((piece) => piece.reasoning).join('')).toBe('Okay, so 2+2.');
+    expect(pieces.map((piece) => piece.content).join('')).toBe('4');
+  });
+
   it('treats text before a lone </think> as reasoning (DeepSeek-R1 template)', () => {
     expect(split(['Thinking here.</think>\n\nAnswer.'])).toEqual({
       reasoning: 'Thinking here.',

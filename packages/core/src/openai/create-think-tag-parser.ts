@@ -18,12 +18,13 @@ const CLOSE = '</think>';
  * their answer, so clients get it as `reasoning_content` the way OpenAI-schema models send it.
  * The model opens with `<think>` (possibly after whitespace) and closes with `</think>`; either
  * tag may be split across upstream events, so partial tags are held until they resolve. The
- * blank lines around the tags are formatting, not content, and are trimmed. DeepSeek-R1's chat
- * template sometimes puts the opening tag in the prompt, so a lone `</think>` ends reasoning too
- * (whatever came before it was already sent as content when streaming; non-streamed answers
- * are split whole by the caller feeding the full text at once).
+ * blank lines around the tags are formatting, not content, and are trimmed. The chat templates
+ * of DeepSeek-R1 distills and QwQ put the opening `<think>` in the prompt, so the model's output
+ * often starts inside the block: with `startsInReasoning` the text counts as reasoning until
+ * `</think>` unless it opens with something else than reasoning could. Without it, a lone
+ * `</think>` still ends reasoning that arrived in the same piece.
  */
-export function createThinkTagParser(): ThinkTagParser {
+export function createThinkTagParser(options: { startsInReasoning?: boolean } = {}): ThinkTagParser {
   let state: 'start' | 'reasoning' | 'content' = 'start';
   let held = '';
   let trimNextContent = false;
@@ -66,7 +67,7 @@ export function createThinkTagParser(): ThinkTagParser {
             buffer = buffer.slice(close + CLOSE.length);
             continue;
           }
-          state = 'content';
+          state = options.startsInReasoning === true ? 'reasoning' : 'content';
           continue;
         }
         if (state === 'reasoning') {

@@ -70,11 +70,13 @@ describe('mapWorkersAiChatResponse', () => {
     expect(glm.choices[0]).toMatchObject({ reasoning: 'greet', finishReason: 'length' });
   });
 
-  it('splits <think> blocks of legacy reasoning models', () => {
-    const result = mapWorkersAiChatResponse(
-      { response: '<think>\nhmm\n</think>\n\nyes' },
-      { ...plain, thinkTags: true },
-    );
+  it('splits <think> blocks of legacy reasoning models, with or without the opening tag', () => {
+    const thinking = { ...plain, thinkTags: true };
+    const result = mapWorkersAiChatResponse({ response: '<think>\nhmm\n</think>\n\nyes' }, thinking);
     expect(result.choices[0]).toMatchObject({ content: 'yes', reasoning: 'hmm' });
+    const opened = mapWorkersAiChatResponse({ response: 'hmm, 2+2\n</think>\n\n4' }, thinking);
+    expect(opened.choices[0]).toMatchObject({ content: '4', reasoning: 'hmm, 2+2' });
+    const none = mapWorkersAiChatResponse({ response: 'Just 4.' }, thinking);
+    expect(none.choices[0]).toMatchObject({ content: 'Just 4.', reasoning: undefined });
   });
 });

@@ -50,8 +50,10 @@ function finishChoice(
 ): ChatChoiceResult {
   let content = text ?? '';
   let thought = reasoning;
-  if (options.thinkTags && content !== '') {
-    const parser = createThinkTagParser();
+  // The whole answer is known here, so an answer without any think tag is plain content even
+  // for models whose template opens the block in the prompt.
+  if (options.thinkTags && (content.includes('</think>') || content.trimStart().startsWith('<think>'))) {
+    const parser = createThinkTagParser({ startsInReasoning: true });
     const first = parser.push(content);
     const rest = parser.flush();
     const split = `${first.reasoning}${rest.reasoning}`;
