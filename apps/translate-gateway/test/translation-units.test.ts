@@ -77,15 +77,15 @@ describe('splitLines and splitSentences', () => {
 
 describe('splitMarkup', () => {
   it('keeps markup byte for byte and translates only text nodes', () => {
-    const html = '<p title="a > b">Hi <b>you</b> &amp; me&nbsp;<!-- c --><code>x</code><br>end</p>';
+    const html =
+      '<p title="a > b">Hi <b>you</b> &amp; me &lt;3 &gt; them&nbsp;<!-- c --><code>x</code><br>end</p>';
     const parts = splitMarkup(html, { mode: 'html', ignoreTags: [] });
     const translated = parts.filter((part) => part.kind === 'translate').map((part) => part.text);
-    expect(translated).toEqual(['Hi', 'you', '& me', 'end']);
-    // Decoded text plus kept markup rebuilds the input once `&` is escaped again.
+    expect(translated).toEqual(['Hi', 'you', '& me <3', 'them', 'end']);
+    // Decoded text plus kept markup rebuilds the input once `&` and `<` are escaped again.
+    const escapeText = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
     expect(
-      parts
-        .map((part) => (part.kind === 'translate' ? part.text.replaceAll('&', '&amp;') : part.text))
-        .join(''),
+      parts.map((part) => (part.kind === 'translate' ? escapeText(part.text) : part.text)).join(''),
     ).toBe(html);
   });
 

@@ -42,4 +42,28 @@ describe('upstream modes and the log line', () => {
     expect(lines.join('\n')).not.toContain('test-key');
     expect(lines.join('\n')).not.toContain('Secret sentence');
   });
+
+  it('runs at most six model calls at once', async () => {
+    const simulator = createSimulator();
+    let inFlight = 0;
+    let highest = 0;
+    const binding = {
+      async run(model: string, inputs: Record<string, unknown>, options?: Record<string, unknown>) {
+        inFlight++;
+        highest = Math.max(highest, inFlight);
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          return await simulator.binding.run(model, inputs, options);
+        } finally {
+          inFlight--;
+        }
+      },
+    };
+    const gateway = createTestGateway({ AI: binding }, simulator);
+    const text = Array.from({ length: 20 }, (_, index) => unique(`Paragraph ${index}`)).join('\n\n');
+    const response = await gateway.call('/translate?token=test-key', postJson({ text, target_lang: 'DE' }));
+    expect(response.status).toBe(200);
+    expect(gateway.translations()).toHaveLength(20);
+    expect(highest).toBe(6);
+  });
 });

@@ -24,10 +24,11 @@ const TAG_NAME = /^<\/?([A-Za-z][\w:.-]*)/;
 const TAG_START = /^<[A-Za-z/!?]/;
 // `translate="no"` (HTML) and `class="notranslate"` (Google's and Immersive's convention).
 const NO_TRANSLATE = /\stranslate\s*=\s*["']?no\b|\sclass\s*=\s*["'][^"']*\bnotranslate\b/i;
-// `&amp;`, `&lt;`, `&gt;` are decoded for the model and come back escaped: they round-trip
-// exactly. Every other entity (`&nbsp;`, `&quot;`, `&#8217;`, ...) stays in place untouched.
+// `&amp;` and `&lt;` are decoded for the model and come back escaped (a translation must escape
+// `&` and `<` anyway), so they round-trip exactly. Every other entity (`&gt;`, `&nbsp;`,
+// `&quot;`, `&#8217;`, ...) stays in place untouched, and a raw `>` stays raw.
 const ENTITY = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi;
-const ESCAPED: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
+const ESCAPED: Record<string, string> = { '&amp;': '&', '&lt;': '<' };
 
 /** Options of `splitMarkup`. */
 export interface MarkupOptions {

@@ -64,7 +64,8 @@ interface PlannedText {
 }
 
 function escapeMarkup(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  // Only what text content must escape: a raw `>` in the source stays raw.
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 }
 
 function readTranslatedText(data: unknown): string {
