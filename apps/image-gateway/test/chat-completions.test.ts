@@ -165,4 +165,26 @@ describe('POST /v1/chat/completions', () => {
     });
     await expectImageLink(completion.choices[0]?.message.content, 'a bird');
   });
+
+  it('logs the neurons of a streamed reply once its image is made', async () => {
+    const lines: string[] = [];
+    const original = console.log;
+    console.log = (line: string) => lines.push(line);
+    try {
+      const stream = await client.chat.completions.create({
+        model: 'dall-e-3',
+        messages: [{ role: 'user', content: 'a logged fox' }],
+        stream: true,
+      });
+      for await (const _ of stream) {
+        // drain
+      }
+    } finally {
+      console.log = original;
+    }
+    const ended = lines.map((line) => JSON.parse(line)).find((entry) => entry.event === 'stream_end');
+    // flux-1-schnell: 4 tiles × 4.8 + 4 steps × 9.6.
+    expect(ended).toMatchObject({ model: '@cf/black-forest-labs/flux-1-schnell', neurons: 57.6 });
+    expect(lines.join('\n')).not.toContain('logged fox');
+  });
 });

@@ -91,7 +91,7 @@ describe('POST /v1/images/edits', () => {
       prompt: 'fill the hole',
     });
     expect(result.data).toHaveLength(1);
-    const sent = Uint8Array.from((simulator.calls[0]?.inputs as { mask: number[] }).mask);
+    const sent = Uint8Array.from((simulator.calls[0]?.inputs as { mask?: number[] } | undefined)?.mask ?? []);
     const rows = await greyPngRows(sent);
     expect(rows).toHaveLength(384);
     expect(rows[100]?.slice(95, 105)).toEqual([0, 0, 0, 0, 0, 255, 255, 255, 255, 255]);

@@ -1,5 +1,4 @@
 import {
-  estimateNeurons,
   GatewayError,
   type GatewayRequest,
   type GeneratedImage,
@@ -15,6 +14,7 @@ import {
   upstreamFor,
 } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
+import { recordUsage } from '../usage/record-usage';
 import { storeImage } from './store-image';
 
 /** One image the gateway made, stored (or being stored) in R2. */
@@ -36,6 +36,8 @@ export interface GenerateImagesOptions {
   /** Whether the caller needs URLs (`url` format, chat); otherwise storing may finish after the answer. */
   needsUrls: boolean;
   signal?: AbortSignal;
+  /** A streamed reply: the request's log line is already written when the images are done. */
+  afterResponse?: boolean;
 }
 
 /** The images made, and how many of the `n` calls failed. */
@@ -80,15 +82,10 @@ export async function generateImages(
       ...(options.mask === undefined ? {} : { mask: options.mask }),
     }),
   );
-  request.gateway.model = model;
   const firstPlan = plans[0];
-  // Set before the calls so a streamed reply, whose log line is written when streaming starts,
-  // still logs the neurons it is about to spend; corrected below to the images actually made.
-  if (firstPlan !== undefined) {
-    request.gateway.neurons = roundNeurons(
-      estimateNeurons(entry ?? model, measureImageUsage(firstPlan, plans.length)),
-    );
-  }
+  // Recorded before the calls too, so a streamed reply, whose log line is written when streaming
+  // starts, logs the neurons it is about to spend; corrected below to the images actually made.
+  if (firstPlan !== undefined) recordUsage(request, model, measureImageUsage(firstPlan, plans.length));
   const upstream = upstreamFor(request);
   const settled = await Promise.allSettled(
     plans.map(async (plan) => {
@@ -103,9 +100,8 @@ export async function generateImages(
   const generated = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   const failures = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
   if (firstPlan !== undefined) {
-    request.gateway.neurons = roundNeurons(
-      estimateNeurons(entry ?? model, measureImageUsage(firstPlan, generated.length)),
-    );
+    const afterResponse = options.afterResponse === true;
+    recordUsage(request, model, measureImageUsage(firstPlan, generated.length), { afterResponse });
   }
   if (generated.length === 0) throw mapImageError(failures[0]);
 
@@ -148,9 +144,4 @@ export async function generateImages(
 function logStoreFailure(request: GatewayRequest, error: unknown): void {
   const detail = error instanceof Error ? error.message : String(error);
   console.error(JSON.stringify({ id: request.gateway.id, storeFailed: detail.slice(0, 300) }));
-}
-
-// Four decimals, like the `usage.neurons` Workers AI reports; avoids float noise in the log line.
-function roundNeurons(neurons: number): number {
-  return Math.round(neurons * 10_000) / 10_000;
 }

@@ -44,6 +44,7 @@ export async function chatCompletions(
     size,
     needsUrls: true,
     signal: upstreamAbort.signal,
+    afterResponse: chat.stream,
   }).then((result) => result.images.map((made) => formatImageMarkdown(prompt, made.url ?? '')));
 
   const headers = new Headers();
