@@ -16,8 +16,9 @@ import { translateDeepl } from './routes/translate-deepl';
 import { translateDeeplx } from './routes/translate-deeplx';
 import { translateImme } from './routes/translate-imme';
 
-// DeepLX's own answer for an unknown path; DeepLX clients match on it.
+// DeepLX's own answers for an unknown path and a bad token; DeepLX clients show them as they are.
 const DEEPLX_PATH_NOT_FOUND = new GatewayError(404, 'not_found', 'Path not found');
+const DEEPLX_INVALID_TOKEN = new GatewayError(401, 'invalid_api_key', 'Invalid access token');
 
 /** Each protocol's clients read errors in their own envelope: DeepL on /v2, OpenAI on /v1/models, DeepLX elsewhere. */
 function renderError(error: GatewayError, request: GatewayRequest): Response {
@@ -25,6 +26,8 @@ function renderError(error: GatewayError, request: GatewayRequest): Response {
   if (pathname.startsWith('/v2/')) return renderDeeplError(error);
   if (pathname === '/v1/models' || pathname === '/v1/usage') return renderOpenAiError(error);
   if (error.code === 'not_found' && error.status === 404) return renderDeeplxError(DEEPLX_PATH_NOT_FOUND);
+  if (error.code === 'invalid_api_key' && error.status === 401)
+    return renderDeeplxError(DEEPLX_INVALID_TOKEN);
   return renderDeeplxError(error);
 }
 

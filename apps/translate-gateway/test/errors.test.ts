@@ -25,7 +25,11 @@ const deeplAuth = { authorization: 'DeepL-Auth-Key test-key' };
 describe('DeepLX errors: {code, message} with the HTTP status equal to code', () => {
   it('401 for a bad token, in any of the three places', async () => {
     const body = { text: 'Hello', target_lang: 'DE' };
-    await expectDeeplx(await gateway.call('/translate?token=nope', postJson(body)), 401);
+    await expectDeeplx(
+      await gateway.call('/translate?token=nope', postJson(body)),
+      401,
+      'Invalid access token',
+    );
     await expectDeeplx(
       await gateway.call('/translate', postJson(body, { authorization: 'Bearer nope' })),
       401,
