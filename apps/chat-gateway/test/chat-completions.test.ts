@@ -1,5 +1,6 @@
+import { estimateNeurons } from '@workers-ai-gateways/core';
 import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { gatewayFetch, openAiClient, readEvents, testEnv } from './helpers';
 
 const simulator = createSimulator();
@@ -431,5 +432,44 @@ describe('chat streams that go wrong', () => {
     await reader?.read();
     await reader?.cancel();
     expect(cancelled).toBe(true);
+  });
+});
+
+describe('usage reporting', () => {
+  it("logs the model and the call's neurons, from the real usage or the upstream's own count", async () => {
+    const log = vi.spyOn(console, 'log');
+    try {
+      const completion = await client.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'hi' }],
+      });
+      const lines = log.mock.calls.map((call) => JSON.parse(String(call[0])) as Record<string, unknown>);
+      const expected = estimateNeurons('@cf/meta/llama-3.1-8b-instruct-fast', {
+        inputTokens: completion.usage?.prompt_tokens ?? 0,
+        outputTokens: completion.usage?.completion_tokens ?? 0,
+      });
+      expect(lines.at(-1)).toMatchObject({
+        model: '@cf/meta/llama-3.1-8b-instruct-fast',
+        neurons: Math.round(expected * 10000) / 10000,
+      });
+
+      log.mockClear();
+      const stream = await client.chat.completions.create({
+        model: '@cf/openai/gpt-oss-20b',
+        messages: [{ role: 'user', content: 'hi' }],
+        stream: true,
+      });
+      for await (const _chunk of stream) {
+        // drain
+      }
+      const streamLines = log.mock.calls.map(
+        (call) => JSON.parse(String(call[0])) as Record<string, unknown>,
+      );
+      const end = streamLines.find((line) => line.event === 'stream_end');
+      expect(end).toMatchObject({ model: '@cf/openai/gpt-oss-20b' });
+      expect(end?.neurons).toBeGreaterThan(0);
+    } finally {
+      log.mockRestore();
+    }
   });
 });

@@ -77,6 +77,15 @@ describe('createChatCompletionStream', () => {
     expect(parts.at(-1)).toMatchObject({ type: 'error' });
   });
 
+  it('reports an OpenAI-schema stream cut short the same way, keeping what was already sent', async () => {
+    const cut = gptOss.split('\n').slice(0, 4).join('\n');
+    const parts = await mapFixture(cut);
+    expect(reasoningOf(parts)).toBe('User asks a sum.');
+    expect(contentOf(parts)).toBe('2 + 2');
+    expect(parts.some((part) => part.type === 'finish')).toBe(false);
+    expect(parts.at(-1)).toMatchObject({ type: 'error' });
+  });
+
   it('maps a legacy whole tool call to an OpenAI tool_calls delta with an id and JSON arguments', async () => {
     const parts = await mapFixture(legacyTool);
     const delta = parts.find((part) => part.type === 'delta');
