@@ -147,6 +147,14 @@ describe('POST /v1/chat/completions', () => {
       .create({ model: SDXL, messages: [{ role: 'user', content: '[[nsfw]]' }] })
       .catch((error: unknown) => error);
     expect(policy).toMatchObject({ status: 400, code: 'content_policy_violation' });
+    // The guide lists the SD 1.5 edit models among its chat models; they need an upload.
+    const editModel = await client.chat.completions
+      .create({
+        model: '@cf/runwayml/stable-diffusion-v1-5-img2img',
+        messages: [{ role: 'user', content: 'x' }],
+      })
+      .catch((error: unknown) => error);
+    expect(editModel).toMatchObject({ status: 400, param: 'model' });
     expect(simulator.calls.map((entry) => entry.model)).toEqual([SDXL]);
   });
 

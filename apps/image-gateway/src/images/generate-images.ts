@@ -4,6 +4,7 @@ import {
   type GeneratedImage,
   type ImageRequest,
   type ImageSize,
+  invalidRequest,
   mapImageError,
   measureImageUsage,
   parseWorkersAiImage,
@@ -16,6 +17,9 @@ import {
 import type { Env } from '../env';
 import { recordUsage } from '../usage/record-usage';
 import { storeImage } from './store-image';
+
+// SD 1.5 img2img and inpainting fail upstream (5006) without an input image.
+const NEEDS_INPUT_IMAGE = /-(img2img|inpainting)$/;
 
 /** One image the gateway made, stored (or being stored) in R2. */
 export interface MadeImage extends GeneratedImage {
@@ -71,6 +75,9 @@ export async function generateImages(
     );
   }
   const { model, entry } = options.resolved;
+  if (options.images === undefined && NEEDS_INPUT_IMAGE.test(model)) {
+    throw invalidRequest(`${model} edits an uploaded image: use POST /v1/images/edits.`, 'model');
+  }
   const plans = Array.from({ length: options.image.n }, (_, index) =>
     planImageCall({
       model,
@@ -109,8 +116,12 @@ export async function generateImages(
   const base = requestConfig(request).publicImageBaseUrl ?? new URL(request.url).origin;
   const made = await Promise.all(
     generated.map(async (image): Promise<MadeImage> => {
+      // The size the model actually made, which may differ from the one asked for.
       const dimensions = readImageDimensions(image.bytes);
-      const size = dimensions ?? { width: firstPlan?.width ?? 0, height: firstPlan?.height ?? 0 };
+      const size = {
+        width: dimensions?.width ?? firstPlan?.width ?? 0,
+        height: dimensions?.height ?? firstPlan?.height ?? 0,
+      };
       if (bucket === undefined) return { ...image, url: undefined, ...size };
       const stored = storeImage(
         bucket,
