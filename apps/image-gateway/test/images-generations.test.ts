@@ -2,6 +2,7 @@ import { APIError, BadRequestError } from 'openai';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   authorized,
+  bindingEnv,
   call,
   customSize,
   fetchImage,
@@ -288,5 +289,20 @@ describe('POST /v1/images/generations', () => {
     // 4 tiles × 4.8 + 4 steps × 9.6 per image, two images.
     expect(line).toMatchObject({ model: FLUX_SCHNELL, neurons: 115.2, status: 200 });
     expect(JSON.stringify(lines)).not.toContain('counted');
+  });
+
+  it('still answers b64_json without a bucket, and names the missing binding for url', async () => {
+    const noBucket = openAiClient(bindingEnv({ IMAGES: undefined }));
+    const encoded = await noBucket.images.generate({
+      model: SDXL,
+      prompt: 'unhosted',
+      response_format: 'b64_json',
+    });
+    expect(imageSize(fromBase64(encoded.data?.[0]?.b64_json ?? ''))).toMatchObject({ type: 'png' });
+    const error = await noBucket.images
+      .generate({ model: SDXL, prompt: 'unhosted' })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 503, code: 'configuration_error' });
+    expect((error as Error).message).toContain('IMAGES');
   });
 });
