@@ -149,3 +149,19 @@ describe('pot and Zotero (no auth header, ALLOW_ANONYMOUS=true)', () => {
     expect(((await response.json()) as DeeplxReply).data).toBe(`[zh] ${text}`);
   });
 });
+
+describe('short strings from one page', () => {
+  it('take the language of the request they came with', async () => {
+    const strings = ['Suche', 'Anmelden', unique('Weitere Artikel zu diesem Thema finden Sie hier unten')];
+    const response = await gateway.call(
+      '/imme?token=test-key',
+      postJson({ source_lang: 'auto', target_lang: 'en', text_list: strings }),
+    );
+    const body = (await response.json()) as { translations: Array<{ detected_source_lang: string }> };
+    expect(body.translations.map((translation) => translation.detected_source_lang)).toEqual([
+      'de',
+      'de',
+      'de',
+    ]);
+  });
+});

@@ -115,6 +115,9 @@ function cyrillicFallback(text: string): string {
   return 'ru';
 }
 
+/** Fewer Latin letters than this and, without a telling letter, the text is taken as English. */
+const MIN_LATIN_LETTERS = 10;
+
 /** Longest text passed to the n-gram library: detection accuracy stops improving well before. */
 const SAMPLE_CHARACTERS = 2000;
 
@@ -141,6 +144,8 @@ export function detectLanguage(text: string): string {
       const byLetter = byLetters(LETTER_RULES.latin, sample);
       if (byLetter) return byLetter;
       if (isIndonesian(sample)) return 'id';
+      // A word or two ("Settings", "Log out") is too little for n-grams; most such strings on the web are English.
+      if (script.letters < MIN_LATIN_LETTERS) return 'en';
       // Only the Latin-script part: tinyld would otherwise be swayed by quoted Cyrillic or Han.
       return detectLatin(sample.replace(/[^\p{Script=Latin}\s\p{P}]+/gu, ' ')) || 'en';
     }

@@ -9,7 +9,7 @@ import { measureTranslationUsage } from '../usage/measure-translation-usage';
 import { translatedCharacters } from '../usage/translated-characters';
 import { convertToTraditional } from './convert-to-traditional';
 import { detectLanguage } from './detect-language';
-import { detectScript } from './detect-script';
+import { detectScript, type Script } from './detect-script';
 import { guardRepetition } from './guard-repetition';
 import { mapWithConcurrency } from './map-with-concurrency';
 import { segmentCache } from './segment-cache';
@@ -79,28 +79,62 @@ function readTranslatedText(data: unknown): string {
   return value;
 }
 
-/** Splits each text, detects its language (per paragraph when scripts mix) and collects unique segments. */
+/** Fewer letters than this and n-gram detection is a guess: a short text takes its request's language. */
+const MIN_LETTERS_TO_DETECT_ALONE = 20;
+
+function sameScript(first: Script, second: Script): boolean {
+  // Japanese paragraphs may be all Kanji.
+  return first === second || (first === 'kana' && second === 'han') || (first === 'han' && second === 'kana');
+}
+
+/** The language of one piece of text, given the language and script of the text around it. */
+function languageOf(text: string, context: { language: string; script: Script | undefined }): string {
+  const script = detectScript(text);
+  if (!script) return context.language;
+  if (context.script && !sameScript(script.script, context.script)) return detectLanguage(text);
+  return script.letters >= MIN_LETTERS_TO_DETECT_ALONE ? detectLanguage(text) : context.language;
+}
+
+function visibleText(parts: readonly TextPart[]): string {
+  return parts
+    .filter((part) => part.kind === 'translate')
+    .map((part) => part.text)
+    .join('\n');
+}
+
+/**
+ * Splits each text, detects its language and collects unique segments. Detection runs on the
+ * whole request first (Immersive Translate sends a page's short strings together), then on each
+ * text long enough to judge alone, then on each paragraph whose script differs from its text's
+ * (an English page quoting Chinese): m2m100 needs every segment's own language.
+ */
 function planTexts(job: TranslationRequest, segments: Map<string, Segment>): PlannedText[] {
-  return job.texts.map((text) => {
-    const parts: TextPart[] = job.tagHandling
+  const splitTexts = job.texts.map((text) =>
+    job.tagHandling
       ? splitMarkup(text, { mode: job.tagHandling, ignoreTags: job.ignoreTags })
-      : splitLines(text);
-    const visible = parts
-      .filter((part) => part.kind === 'translate')
-      .map((part) => part.text)
-      .join('\n');
-    const documentSource = job.source?.model ?? detectLanguage(visible);
+      : splitLines(text),
+  );
+  let requestContext: { language: string; script: Script | undefined } | undefined;
+  if (!job.source) {
+    const everything = splitTexts.map(visibleText).join('\n');
+    requestContext = { language: detectLanguage(everything), script: detectScript(everything)?.script };
+  }
+  return splitTexts.map((parts, index) => {
+    const text = job.texts[index] ?? '';
+    const visible = visibleText(parts);
+    // One text: the request's detection already is the text's.
+    const documentSource =
+      job.source?.model ??
+      (requestContext && splitTexts.length > 1
+        ? languageOf(visible, requestContext)
+        : requestContext?.language) ??
+      'en';
     const documentScript = job.source ? undefined : detectScript(visible)?.script;
     const planned: PlannedText['parts'] = parts.map((part) => {
       if (part.kind === 'keep') return part;
-      let source = documentSource;
-      if (documentScript) {
-        // Mixed-script input (an English page quoting Chinese): m2m100 needs each paragraph's own language.
-        const script = detectScript(part.text)?.script;
-        if (script && script !== documentScript && !(documentScript === 'kana' && script === 'han')) {
-          source = detectLanguage(part.text);
-        }
-      }
+      const script = documentScript && detectScript(part.text)?.script;
+      const source =
+        script && !sameScript(script, documentScript) ? detectLanguage(part.text) : documentSource;
       const key = `${source}\u0000${part.text}`;
       let segment = segments.get(key);
       if (!segment) {
