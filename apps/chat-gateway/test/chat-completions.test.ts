@@ -391,6 +391,34 @@ describe('chat streams that go wrong', () => {
     }).rejects.toThrow(/Workers AI/);
   });
 
+  it('forwards each upstream event as it arrives instead of buffering the answer', async () => {
+    const paced = createSimulator({ tokenDelayMs: 40 });
+    const response = await gatewayFetch(testEnv(paced))('/v1/chat/completions', {
+      method: 'POST',
+      body: JSON.stringify({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'hi [[tokens=25]]' }],
+        stream: true,
+      }),
+    });
+    const started = Date.now();
+    const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!text.includes('"content":"Simulated')) {
+      const next = await reader?.read();
+      if (next === undefined || next.done) break;
+      text += next.value;
+    }
+    const firstContentAfter = Date.now() - started;
+    while (!(await reader?.read())?.done) {
+      // drain the rest
+    }
+    const totalAfter = Date.now() - started;
+    expect(text).toContain('"content":"Simulated');
+    expect(totalAfter).toBeGreaterThanOrEqual(800);
+    expect(firstContentAfter).toBeLessThan(totalAfter / 4);
+  });
+
   it('cancels the upstream stream when the client disconnects', async () => {
     let cancelled = false;
     const slowSimulator = createSimulator({ tokenDelayMs: 20 });
