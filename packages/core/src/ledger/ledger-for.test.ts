@@ -54,6 +54,18 @@ describe('ledgerFor: the budget guard', () => {
     expect([usage.used, usage.remaining, usage.exhausted]).toEqual([100, 0, false]);
   });
 
+  it('refuses a call whose known cost would cross the budget, and only that one', async () => {
+    const ledger = ledgerFor(env, configWithBudget(100), { name: uniqueLedgerName('expected'), cacheMs: 0 });
+    await ledger.charge('images', '@cf/leonardo/lucid-origin', 60);
+    const error = await refusalOf(ledger.assertBudget('images', 40.5));
+    expect([error.status, error.code]).toEqual([429, 'insufficient_quota']);
+    expect(error.message).toMatch(/^This request would cost about 40.5 neurons, more than the 40 left/);
+    // Exactly what is left still passes, and so does a cheaper call.
+    await ledger.assertBudget('images', 40);
+    await ledger.assertBudget('chat', 1);
+    await ledger.assertBudget('chat');
+  });
+
   it('refuses a day Workers AI marked exhausted, whatever the count, until 00:00 UTC', async () => {
     const clock = manualClock('2026-11-30T23:59:59Z');
     const ledger = ledgerFor(env, configWithBudget(10_000), {

@@ -40,8 +40,12 @@ export interface GatewayLedger {
    * Throws a 429 `insufficient_quota` GatewayError, naming the reset time and with `retryAfter`
    * set to the seconds until 00:00 UTC, when today's total has reached the budget or Workers AI
    * has said the allocation is used up. Does nothing when the budget is 0.
+   *
+   * `expectedNeurons`, when a route knows the call's cost up front (an image's tiles and steps,
+   * a chat's `max_tokens` at the output rate), also refuses a call that would cross the budget,
+   * instead of letting one last expensive call overshoot it.
    */
-  assertBudget(route: string): Promise<void>;
+  assertBudget(route: string, expectedNeurons?: number): Promise<void>;
   /**
    * Books `neurons` spent on `model` by `route`. Never rejects: a failure is logged, since the
    * response has already been paid for. With `ctx` the charge is also kept alive by `waitUntil`.
@@ -104,12 +108,17 @@ function formatNeurons(neurons: number): string {
   return String(Math.round(neurons * 10_000) / 10_000);
 }
 
-function refusal(state: LedgerState, budget: number, now: number): GatewayError {
+function refusal(state: LedgerState, budget: number, now: number, expected: number): GatewayError {
   const day = utcDay(now);
   const resetAt = new Date(day.resetAt).toISOString();
-  const message = state.exhausted
-    ? `Workers AI reports today's free neuron allocation used up; the gateway refuses until it resets at ${resetAt} (00:00 UTC).`
-    : `Today's neuron budget is used up (${formatNeurons(state.used)} of ${budget} neurons); it resets at ${resetAt} (00:00 UTC).`;
+  let message: string;
+  if (state.exhausted) {
+    message = `Workers AI reports today's free neuron allocation used up; the gateway refuses until it resets at ${resetAt} (00:00 UTC).`;
+  } else if (state.used >= budget) {
+    message = `Today's neuron budget is used up (${formatNeurons(state.used)} of ${budget} neurons); it resets at ${resetAt} (00:00 UTC).`;
+  } else {
+    message = `This request would cost about ${formatNeurons(expected)} neurons, more than the ${formatNeurons(budget - state.used)} left of today's budget of ${budget}; it resets at ${resetAt} (00:00 UTC).`;
+  }
   return new GatewayError(429, 'insufficient_quota', message, { retryAfter: day.secondsToReset });
 }
 
@@ -163,15 +172,19 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
     budget,
     scope,
 
-    async assertBudget() {
+    async assertBudget(_route, expectedNeurons = 0) {
       if (budget <= 0) return;
+      const expected = Number.isFinite(expectedNeurons) && expectedNeurons > 0 ? expectedNeurons : 0;
+      const refuses = (state: LedgerState) =>
+        state.exhausted || state.used >= budget || (expected > 0 && state.used + expected > budget);
       const now = clock();
       const today = utcDay(now).date;
       const known = view.state?.date === today ? view.state : undefined;
       // Within a day the total only grows and the flag is never cleared: a refusal seen once holds.
-      if (known && (known.exhausted || known.used >= budget)) throw refusal(known, budget, now);
+      if (known && refuses(known)) throw refusal(known, budget, now, expected);
       const fresh = now - view.seenAt < cacheMs;
-      if (known && fresh && known.used + view.pending < budget * (1 - CACHE_TRUSTED_WHILE_LEFT)) return;
+      const trusted = budget * (1 - CACHE_TRUSTED_WHILE_LEFT);
+      if (known && fresh && known.used + view.pending + expected < trusted) return;
       let state: LedgerState;
       try {
         state = await store.check({ now });
@@ -182,7 +195,7 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
         return;
       }
       remember(view, state, now);
-      if (state.exhausted || state.used >= budget) throw refusal(state, budget, now);
+      if (refuses(state)) throw refusal(state, budget, now, expected);
     },
 
     charge(route, model, neurons) {
