@@ -1,5 +1,5 @@
 // The page's shared client code, inline (allowed by its CSP hash). It runs in one function scope
-// with the playground's code, which uses `$`, `element`, `api`, `errorText`, `busy`, `refreshUsage`
+// with the playground's code, which uses `$`, `element`, `api`, `errorText`, `busy`, `afterSpending`
 // and pushes its own loaders onto `onKey`. The key lives in memory, and in localStorage only when
 // the user ticks "remember"; it is sent only to this gateway (relative URLs) as a bearer token.
 // Everything shown comes from the server as data and is written with textContent, never as HTML.
@@ -83,6 +83,11 @@ async function refreshUsage() {
   rows.push(element('p', usage.exhausted ? 'error' : 'hint', notes.join(' \\u00b7 ')));
   box.dataset.state = 'ready';
   box.replaceChildren(...rows);
+}
+// Streams are charged when they end, a moment after the client has read them: look again shortly.
+function afterSpending() {
+  refreshUsage();
+  setTimeout(refreshUsage, 2000);
 }
 async function refreshModels() {
   let response;

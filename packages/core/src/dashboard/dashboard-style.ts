@@ -27,5 +27,6 @@ pre{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:
 .log p{margin:6px 0;padding:8px 10px;border-radius:6px;background:var(--bg);white-space:pre-wrap}
 .log .user{border-left:3px solid var(--muted)}.log .assistant{border-left:3px solid var(--accent)}
 .pending::after{content:'\\2026'}
-#image-result{display:block;max-width:100%;margin-top:10px;border-radius:6px}
+#image-result{display:block;max-width:min(100%,512px);margin-top:10px;border-radius:6px}
+#image-status{overflow-wrap:anywhere}
 `;

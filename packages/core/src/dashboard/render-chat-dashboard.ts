@@ -59,7 +59,7 @@ $('chat-form').addEventListener('submit', async (event) => {
   } finally {
     reply.classList.remove('pending');
     busy(button, false);
-    refreshUsage();
+    afterSpending();
   }
 });
 `;

@@ -38,7 +38,7 @@ $('image-form').addEventListener('submit', async (event) => {
     status.textContent = error.message;
   } finally {
     busy(button, false);
-    refreshUsage();
+    afterSpending();
   }
 });
 `;

@@ -46,7 +46,7 @@ $('translate-form').addEventListener('submit', async (event) => {
     output.textContent = error.message;
   } finally {
     busy(button, false);
-    refreshUsage();
+    afterSpending();
   }
 });
 `;
