@@ -1,0 +1,217 @@
+// What the bench measures: one request shape per endpoint, sent to the gateway and, in Workers
+// AI's own format, to the pass-through Worker, with a check that the answer is complete.
+import { makeMultipart, makePage, makeWav } from './fixtures.mjs';
+import { isOpenAiToken, isWorkersAiToken, openAiStreamProblems, openAiStreamText } from './sse.mjs';
+
+export const GATEWAY_KEY = 'bench-key';
+export const CHAT_MODEL = '@cf/meta/llama-3.1-8b-instruct-fast';
+export const EMBEDDING_MODEL = '@cf/baai/bge-base-en-v1.5';
+export const TRANSCRIPTION_MODEL = '@cf/openai/whisper-large-v3-turbo';
+export const IMAGE_MODEL = '@cf/bytedance/stable-diffusion-xl-lightning';
+export const TRANSLATION_MODEL = '@cf/meta/m2m100-1.2b';
+export const STREAM_TOKENS = 1000;
+
+const auth = { authorization: `Bearer ${GATEWAY_KEY}` };
+const json = (value) => ({
+  headers: { ...auth, 'content-type': 'application/json' },
+  body: JSON.stringify(value),
+});
+
+function parse(response) {
+  try {
+    return JSON.parse(response.text);
+  } catch {
+    return undefined;
+  }
+}
+
+function expectOk(response) {
+  if (response.status !== 200)
+    return `status ${response.status}: ${(response.text ?? response.error ?? '').slice(0, 200)}`;
+  return undefined;
+}
+
+const wav = makeWav(1);
+
+/** The bench's endpoints (SPEC §9 and issue 8): each with its gateway and pass-through request. */
+export function benchScenarios() {
+  return [
+    {
+      id: 'chat',
+      label: 'chat completion',
+      gateway: 'chat',
+      method: 'POST',
+      path: '/v1/chat/completions',
+      gatewayRequest: (index) => ({
+        method: 'POST',
+        path: '/v1/chat/completions',
+        ...json({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content: `Say something about request ${index} [[tokens=24]]` }],
+          max_tokens: 64,
+        }),
+      }),
+      passThroughRequest: (index) => ({
+        method: 'POST',
+        path: `/run/${CHAT_MODEL}`,
+        ...json({
+          messages: [{ role: 'user', content: `Say something about request ${index} [[tokens=24]]` }],
+          max_tokens: 64,
+        }),
+      }),
+      check: (response) => {
+        const body = parse(response);
+        if (
+          typeof body?.choices?.[0]?.message?.content !== 'string' ||
+          body.choices[0].message.content === ''
+        )
+          return `no message content: ${response.text.slice(0, 200)}`;
+      },
+      counts: { warmup: 5, c1: 40, c32: 192 },
+    },
+    {
+      id: 'chat-stream',
+      label: `chat stream, ${STREAM_TOKENS} tokens`,
+      gateway: 'chat',
+      method: 'POST',
+      path: '/v1/chat/completions',
+      stream: true,
+      gatewayRequest: (index) => ({
+        method: 'POST',
+        path: '/v1/chat/completions',
+        isToken: isOpenAiToken,
+        ...json({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content: `Tell a long story ${index} [[tokens=${STREAM_TOKENS}]]` }],
+          max_tokens: STREAM_TOKENS + 100,
+          stream: true,
+        }),
+      }),
+      passThroughRequest: (index) => ({
+        method: 'POST',
+        path: `/run/${CHAT_MODEL}`,
+        isToken: isWorkersAiToken,
+        ...json({
+          messages: [{ role: 'user', content: `Tell a long story ${index} [[tokens=${STREAM_TOKENS}]]` }],
+          max_tokens: STREAM_TOKENS + 100,
+          stream: true,
+        }),
+      }),
+      check: (response) => {
+        const problems = openAiStreamProblems(response.text);
+        if (problems.length > 0) return problems.join('; ');
+        const words = openAiStreamText(response.text).trim().split(/\s+/).length;
+        if (words !== STREAM_TOKENS) return `stream carried ${words} words, expected ${STREAM_TOKENS}`;
+      },
+      checkPassThrough: (response) =>
+        response.text.trimEnd().endsWith('data: [DONE]') ? undefined : 'pass-through stream did not end',
+      counts: { warmup: 3, c1: 16, c32: 64 },
+    },
+    {
+      id: 'embeddings',
+      label: 'embeddings, 100 inputs',
+      gateway: 'chat',
+      method: 'POST',
+      path: '/v1/embeddings',
+      gatewayRequest: (index) => ({
+        method: 'POST',
+        path: '/v1/embeddings',
+        ...json({
+          model: 'text-embedding-3-small',
+          input: Array.from({ length: 100 }, (_, item) => `sentence ${item} of request ${index}`),
+          encoding_format: 'float',
+        }),
+      }),
+      passThroughRequest: (index) => ({
+        method: 'POST',
+        path: `/run/${EMBEDDING_MODEL}`,
+        ...json({ text: Array.from({ length: 100 }, (_, item) => `sentence ${item} of request ${index}`) }),
+      }),
+      check: (response) => {
+        const body = parse(response);
+        if (body?.data?.length !== 100) return `expected 100 embeddings: ${response.text.slice(0, 200)}`;
+        if (body.data[99]?.index !== 99 || body.data[0]?.embedding?.length !== 768)
+          return 'embeddings out of order or of the wrong size';
+      },
+      counts: { warmup: 3, c1: 24, c32: 96 },
+    },
+    {
+      id: 'transcription',
+      label: 'transcription, 1 s WAV',
+      gateway: 'chat',
+      method: 'POST',
+      path: '/v1/audio/transcriptions',
+      gatewayRequest: () => {
+        const form = makeMultipart([
+          ['model', 'whisper-1'],
+          ['file', { filename: 'speech.wav', contentType: 'audio/wav', bytes: wav }],
+        ]);
+        return {
+          method: 'POST',
+          path: '/v1/audio/transcriptions',
+          headers: { ...auth, 'content-type': form.contentType },
+          body: form.body,
+        };
+      },
+      passThroughRequest: () => ({
+        method: 'POST',
+        path: `/run/${TRANSCRIPTION_MODEL}`,
+        ...json({ audio: wav.toString('base64') }),
+      }),
+      check: (response) => {
+        const body = parse(response);
+        if (typeof body?.text !== 'string' || body.text === '')
+          return `no text: ${response.text.slice(0, 200)}`;
+      },
+      counts: { warmup: 3, c1: 30, c32: 128 },
+    },
+    {
+      id: 'image',
+      label: 'image generation + R2 store',
+      gateway: 'image',
+      method: 'POST',
+      path: '/v1/images/generations',
+      gatewayRequest: (index) => ({
+        method: 'POST',
+        path: '/v1/images/generations',
+        ...json({ model: IMAGE_MODEL, prompt: `a lighthouse at dusk, study ${index}`, size: '256x256' }),
+      }),
+      passThroughRequest: (index) => ({
+        method: 'POST',
+        path: `/run/${IMAGE_MODEL}`,
+        ...json({ prompt: `a lighthouse at dusk, study ${index}`, width: 256, height: 256 }),
+      }),
+      check: (response) => {
+        const body = parse(response);
+        if (typeof body?.data?.[0]?.url !== 'string' && typeof body?.data?.[0]?.b64_json !== 'string')
+          return `no image: ${response.text.slice(0, 200)}`;
+      },
+      counts: { warmup: 3, c1: 30, c32: 128 },
+    },
+    {
+      id: 'translate',
+      label: 'translate 5 KB page, source auto',
+      gateway: 'translate',
+      method: 'POST',
+      path: '/translate',
+      gatewayRequest: (index) => ({
+        method: 'POST',
+        path: '/translate',
+        ...json({ text: makePage(5 * 1024, `r${index}`), source_lang: 'auto', target_lang: 'FR' }),
+      }),
+      passThroughRequest: (index) => ({
+        method: 'POST',
+        path: `/run/${TRANSLATION_MODEL}`,
+        ...json({ text: makePage(5 * 1024, `r${index}`), source_lang: 'en', target_lang: 'fr' }),
+      }),
+      check: (response) => {
+        const body = parse(response);
+        if (body?.code !== 200 || typeof body?.data !== 'string' || body.data.length < 4000)
+          return `incomplete translation: ${response.text.slice(0, 200)}`;
+      },
+      counts: { warmup: 3, c1: 20, c32: 64 },
+    },
+  ];
+}
+
+export { expectOk, parse };

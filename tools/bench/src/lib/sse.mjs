@@ -1,0 +1,79 @@
+// Reading a finished SSE body for checks (the bench times the live stream in send-request.mjs).
+
+/** The `data:` payloads of an SSE body, in order. */
+export function sseData(text) {
+  return text
+    .split(/\r?\n\r?\n/)
+    .map((event) =>
+      event
+        .split(/\r?\n/)
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trimStart())
+        .join('\n'),
+    )
+    .filter((data) => data !== '');
+}
+
+/**
+ * Problems with an OpenAI-style stream: it must end with `[DONE]` (exactly once, last), and every
+ * other event must be JSON. `allowError` accepts one `{error}` event just before `[DONE]`.
+ */
+export function openAiStreamProblems(text, { allowError = false } = {}) {
+  const events = sseData(text);
+  const problems = [];
+  if (events.at(-1) !== '[DONE]')
+    problems.push(`stream does not end with [DONE]: ${JSON.stringify(text.slice(-200))}`);
+  if (events.filter((data) => data === '[DONE]').length > 1) problems.push('more than one [DONE]');
+  const payloads = events.filter((data) => data !== '[DONE]');
+  payloads.forEach((data, index) => {
+    let json;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      problems.push(`event ${index} is not JSON: ${data.slice(0, 100)}`);
+      return;
+    }
+    if (json?.error !== undefined) {
+      if (!allowError) problems.push(`unexpected error event: ${data.slice(0, 200)}`);
+      else if (index !== payloads.length - 1) problems.push('the error event is not the last before [DONE]');
+      else if (typeof json.error?.message !== 'string') problems.push(`error event has no message: ${data}`);
+    }
+  });
+  return problems;
+}
+
+/** Text of an OpenAI chat stream: the concatenated `delta.content` (or `text` for completions). */
+export function openAiStreamText(text) {
+  let content = '';
+  for (const data of sseData(text)) {
+    if (data === '[DONE]') continue;
+    try {
+      const choice = JSON.parse(data)?.choices?.[0];
+      content += choice?.delta?.content ?? choice?.text ?? '';
+    } catch {
+      // reported by openAiStreamProblems
+    }
+  }
+  return content;
+}
+
+/** Whether an OpenAI chunk carries generated text (for time to first token). */
+export function isOpenAiToken(data) {
+  if (data === '[DONE]') return false;
+  try {
+    const choice = JSON.parse(data)?.choices?.[0];
+    return Boolean(choice?.delta?.content || choice?.text);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a Workers AI (legacy family) event carries generated text. */
+export function isWorkersAiToken(data) {
+  if (data === '[DONE]') return false;
+  try {
+    return Boolean(JSON.parse(data)?.response);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,94 @@
+// Runs built Worker bundles in workerd through Miniflare, one Miniflare (one workerd process) per
+// Worker, so that each one's CPU time and memory can be read from /proc on its own.
+import { join } from 'node:path';
+import { Miniflare } from 'miniflare';
+import { childProcesses } from './proc-stats.mjs';
+
+let wrangler;
+async function loadWrangler() {
+  // wrangler warns that AI bindings are remote; the bench drops that binding (UPSTREAM_MODE=rest).
+  process.env.WRANGLER_LOG ??= 'error';
+  wrangler ??= await import('wrangler');
+  return wrangler;
+}
+
+// Each gateway logs one JSON line per request: the raw output is drained (so the pipe keeps
+// flowing) and the structured log lines are kept, the last few hundred, for a failing test to show.
+const drain = (stdout, stderr) => {
+  stdout.resume();
+  stderr.resume();
+};
+
+async function startMiniflare(options) {
+  const before = new Set(childProcesses(process.pid, 'workerd'));
+  const lines = [];
+  const miniflare = new Miniflare({
+    host: '127.0.0.1',
+    port: 0,
+    handleRuntimeStdio: drain,
+    handleStructuredLogs: ({ message }) => {
+      lines.push(message);
+      if (lines.length > 400) lines.splice(0, lines.length - 300);
+    },
+    ...options,
+  });
+  const url = await miniflare.ready;
+  const pid = childProcesses(process.pid, 'workerd').find((candidate) => !before.has(candidate));
+  if (pid === undefined) throw new Error('could not find the workerd process Miniflare started');
+  return {
+    url: url.origin,
+    pid,
+    miniflare,
+    recentLogs: () => lines.slice(-50),
+    stop: () => miniflare.dispose(),
+  };
+}
+
+/**
+ * Starts one gateway's production bundle with the bindings its wrangler.jsonc declares (R2,
+ * Durable Objects, vars), minus the AI binding, plus `env` (UPSTREAM_MODE=rest and friends).
+ */
+export async function startGateway({ directory, bundle, env }) {
+  const { unstable_getMiniflareWorkerOptions } = await loadWrangler();
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(join(directory, 'wrangler.jsonc'), undefined, {
+    remoteBindingsEnabled: false,
+  });
+  const { ai: _ai, ...rest } = workerOptions;
+  return startMiniflare({
+    ...rest,
+    modules: true,
+    scriptPath: bundle.main,
+    modulesRoot: bundle.outdir,
+    bindings: { ...workerOptions.bindings, ...env },
+  });
+}
+
+// The bare pass-through the gateways are measured against: it forwards the body, unread and
+// unchanged, to the simulator's REST URL `/run/<model>` names, with the account's token.
+const PASS_THROUGH_SCRIPT = `
+export default {
+  async fetch(request, env) {
+    const url = new URL(request.url);
+    const model = url.pathname.startsWith('/run/') ? url.pathname.slice(5) : undefined;
+    if (request.method !== 'POST' || model === undefined) return new Response('not found', { status: 404 });
+    return fetch(env.CF_API_BASE + '/accounts/' + env.CF_ACCOUNT_ID + '/ai/run/' + model, {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer ' + env.CF_API_TOKEN,
+        'content-type': request.headers.get('content-type') ?? 'application/json',
+      },
+      body: request.body,
+    });
+  },
+};
+`;
+
+/** Starts the pass-through Worker, configured like the gateways' REST mode. */
+export function startPassThrough({ env }) {
+  return startMiniflare({
+    modules: true,
+    script: PASS_THROUGH_SCRIPT,
+    compatibilityDate: '2026-04-01',
+    bindings: env,
+  });
+}

@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+// `pnpm bench`: each gateway's production bundle in workerd against the simulator (in another
+// process), measured next to a bare pass-through Worker on the same simulator (SPEC §9).
+// Writes bench-results/latest.json and prints a markdown table.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureWorker } from './lib/measure.mjs';
+import { ROOT } from './lib/paths.mjs';
+import { endpointKey, PENDING_ENDPOINTS } from './lib/pending-endpoints.mjs';
+import { machineDescription } from './lib/proc-stats.mjs';
+import { benchScenarios } from './lib/scenarios.mjs';
+import { percentile, sendRequest } from './lib/send-request.mjs';
+import { startEnvironment } from './lib/start-environment.mjs';
+
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const TARGETS = {
+  gzipKiB: { chat: 64, image: 64, translate: 256 },
+  cpuRatio: 1.5,
+  cpuRatioStream: 2,
+  addedFirstTokenMs: 2,
+};
+
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+const kib = (bytes) => bytes / 1024;
+const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+async function main() {
+  const startedAt = new Date();
+  const began = performance.now();
+  const machine = machineDescription();
+  log(`${machine.cores} cores, ${machine.model}; node ${process.version}`);
+  if (PENDING_ENDPOINTS.size > 0)
+    log(`not yet implemented by the gateways: ${[...PENDING_ENDPOINTS].join(', ')}`);
+  const environment = await startEnvironment({ log });
+  const results = [];
+  let failed = false;
+  try {
+    for (const scenario of benchScenarios()) {
+      const gateway = environment.gateways[scenario.gateway];
+      const counts = Object.fromEntries(
+        Object.entries(scenario.counts).map(([key, value]) => [
+          key,
+          Math.max(key === 'warmup' ? 1 : 4, Math.round(value * scale)),
+        ]),
+      );
+      const key = endpointKey(scenario.gateway, scenario.method, scenario.path);
+      const probe = await sendRequest(gateway.url, { ...scenario.gatewayRequest(0), timeoutMs: 30_000 });
+      if (probe.status === 404 && PENDING_ENDPOINTS.has(key)) {
+        log(`${scenario.id}: n/a (${key} is not yet implemented by the gateway)`);
+        results.push({ id: scenario.id, label: scenario.label, gateway: scenario.gateway, status: 'n/a' });
+        continue;
+      }
+      const probeProblem =
+        probe.status === 200
+          ? scenario.check(probe)
+          : `status ${probe.status}: ${(probe.text ?? probe.error ?? '').slice(0, 300)}`;
+      if (probeProblem !== undefined) {
+        failed = true;
+        log(`${scenario.id}: FAILED, the gateway's answer is wrong: ${probeProblem}`);
+        results.push({
+          id: scenario.id,
+          label: scenario.label,
+          gateway: scenario.gateway,
+          status: 'failed',
+          problem: probeProblem,
+        });
+        continue;
+      }
+      log(`${scenario.id}: pass-through ${JSON.stringify(counts)}`);
+      const passThrough = await measureWorker(
+        environment.passThrough,
+        scenario.passThroughRequest,
+        scenario.checkPassThrough,
+        counts,
+      );
+      const callsBefore = (await environment.simulatorState()).calls;
+      log(`${scenario.id}: gateway`);
+      const measured = await measureWorker(gateway, scenario.gatewayRequest, scenario.check, counts);
+      const callsAfter = (await environment.simulatorState()).calls;
+      let directFirstTokenMs;
+      if (scenario.stream) {
+        // Time to first token straight from the simulator, with no Worker in between.
+        const samples = [];
+        for (let index = 0; index < counts.c1; index++) {
+          const request = scenario.passThroughRequest(10_000 + index);
+          const response = await sendRequest(environment.simulator.url, {
+            ...request,
+            path: `/client/v4/accounts/bench-account/ai/run/${request.path.slice('/run/'.length)}`,
+            headers: { ...request.headers, authorization: `Bearer ${environment.secret}` },
+            timeoutMs: 30_000,
+          });
+          if (response.firstTokenMs !== undefined) samples.push(response.firstTokenMs);
+        }
+        directFirstTokenMs = { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+      }
+      if (measured.failures > 0 || passThrough.failures > 0) failed = true;
+      const cpuRatio = measured.cpuMsPerRequest / passThrough.cpuMsPerRequest;
+      const cpuTarget = scenario.stream ? TARGETS.cpuRatioStream : TARGETS.cpuRatio;
+      const row = {
+        id: scenario.id,
+        label: scenario.label,
+        gateway: scenario.gateway,
+        route: `${scenario.method} ${scenario.path}`,
+        status: 'measured',
+        counts,
+        upstreamCallsPerRequest: (callsAfter - callsBefore) / (counts.warmup + counts.c1 + counts.c32),
+        gatewayResult: measured,
+        passThroughResult: passThrough,
+        cpuRatio,
+        cpuTarget,
+        meetsCpuTarget: cpuRatio <= cpuTarget,
+        addedLatencyMs: {
+          c1: { p50: measured.c1.p50 - passThrough.c1.p50, p99: measured.c1.p99 - passThrough.c1.p99 },
+          c32: { p50: measured.c32.p50 - passThrough.c32.p50, p99: measured.c32.p99 - passThrough.c32.p99 },
+        },
+        throughputRatio: measured.requestsPerSecond / passThrough.requestsPerSecond,
+      };
+      if (scenario.stream) {
+        row.firstTokenMs = {
+          direct: directFirstTokenMs,
+          passThrough: passThrough.firstTokenMs,
+          gateway: measured.firstTokenMs,
+          addedVsPassThrough: measured.firstTokenMs.p50 - passThrough.firstTokenMs.p50,
+          addedVsDirect: measured.firstTokenMs.p50 - directFirstTokenMs.p50,
+        };
+        row.meetsFirstTokenTarget = row.firstTokenMs.addedVsPassThrough <= TARGETS.addedFirstTokenMs;
+      }
+      results.push(row);
+      log(
+        `${scenario.id}: CPU ${fixed(measured.cpuMsPerRequest)} ms vs ${fixed(passThrough.cpuMsPerRequest)} ms (${fixed(cpuRatio)}x)`,
+      );
+    }
+    const bundles = Object.values(environment.gateways).map((gateway) => ({
+      gateway: gateway.name,
+      rawBytes: gateway.bundle.rawBytes,
+      gzipBytes: gateway.bundle.gzipBytes,
+      targetKiB: TARGETS.gzipKiB[gateway.name],
+      meetsTarget: kib(gateway.bundle.gzipBytes) <= TARGETS.gzipKiB[gateway.name],
+    }));
+    const report = {
+      startedAt: startedAt.toISOString(),
+      seconds: (performance.now() - began) / 1000,
+      machine: { ...machine, node: process.version },
+      scale,
+      pendingEndpoints: [...PENDING_ENDPOINTS],
+      targets: TARGETS,
+      bundles,
+      results,
+    };
+    const directory = join(ROOT, 'bench-results');
+    mkdirSync(directory, { recursive: true });
+    writeFileSync(join(directory, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(renderMarkdown(report));
+    log(`wrote bench-results/latest.json in ${fixed(report.seconds, 1)} s`);
+  } finally {
+    await environment.stop();
+  }
+  if (failed) {
+    log('FAILED: some requests did not get a complete, correct answer (see above and latest.json)');
+    process.exitCode = 1;
+  }
+}
+
+function renderMarkdown(report) {
+  const lines = [];
+  lines.push(
+    `Bench of ${report.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${report.machine.cores} × ${report.machine.model}, Node ${report.machine.node}; each gateway's production bundle in its own workerd (Miniflare), the simulator in another process. Ratios are gateway ÷ bare pass-through Worker on the same simulator.`,
+  );
+  lines.push('');
+  lines.push(
+    '| endpoint | CPU/request gateway (pass-through) | CPU ratio | added p50 / p99, c=1 | added p50 / p99, c=32 | req/s c=32 gateway (pass-through) | upstream calls/request |',
+  );
+  lines.push('|---|---|---|---|---|---|---|');
+  for (const row of report.results) {
+    if (row.status !== 'measured') {
+      lines.push(`| ${row.label} | ${row.status} | | | | | |`);
+      continue;
+    }
+    const gateway = row.gatewayResult;
+    const passThrough = row.passThroughResult;
+    const verdict = row.meetsCpuTarget ? '✓' : '✗';
+    lines.push(
+      `| ${row.label} | ${fixed(gateway.cpuMsPerRequest)} ms (${fixed(passThrough.cpuMsPerRequest)} ms) | ${fixed(row.cpuRatio)}× ${verdict} (≤ ${row.cpuTarget}×) | ` +
+        `${fixed(row.addedLatencyMs.c1.p50, 1)} / ${fixed(row.addedLatencyMs.c1.p99, 1)} ms | ${fixed(row.addedLatencyMs.c32.p50, 1)} / ${fixed(row.addedLatencyMs.c32.p99, 1)} ms | ` +
+        `${fixed(gateway.requestsPerSecond, 0)} (${fixed(passThrough.requestsPerSecond, 0)}) | ${fixed(row.upstreamCallsPerRequest, 1)} |`,
+    );
+  }
+  const stream = report.results.find((row) => row.firstTokenMs);
+  if (stream) {
+    const tokens = stream.firstTokenMs;
+    lines.push('');
+    lines.push(
+      `Time to first token (${stream.label}, c=1, p50): direct to the simulator ${fixed(tokens.direct.p50)} ms, pass-through ${fixed(tokens.passThrough.p50)} ms, gateway ${fixed(tokens.gateway.p50)} ms: ` +
+        `added ${fixed(tokens.addedVsPassThrough)} ms vs the pass-through ${stream.meetsFirstTokenTarget ? '✓' : '✗'} (≤ ${report.targets.addedFirstTokenMs} ms).`,
+    );
+  }
+  lines.push('');
+  lines.push('| gateway | bundle | gzip | target |');
+  lines.push('|---|---|---|---|');
+  for (const bundle of report.bundles) {
+    lines.push(
+      `| ${bundle.gateway} | ${fixed(kib(bundle.rawBytes), 1)} KiB | ${fixed(kib(bundle.gzipBytes), 1)} KiB | ≤ ${bundle.targetKiB} KiB ${bundle.meetsTarget ? '✓' : '✗'} |`,
+    );
+  }
+  if (report.pendingEndpoints.length > 0) {
+    lines.push('');
+    lines.push(`Not yet implemented by the gateways (n/a): ${report.pendingEndpoints.join(', ')}.`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+await main();

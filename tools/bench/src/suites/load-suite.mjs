@@ -1,0 +1,131 @@
+// Load (issue 8): many requests at concurrency 64 per gateway, half of them streamed where the
+// gateway streams. Every response complete and correct, none lost, and the workerd process's
+// memory flat across rounds.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { PENDING_ENDPOINTS } from '../lib/pending-endpoints.mjs';
+import { rssBytes } from '../lib/proc-stats.mjs';
+import { runConcurrently } from '../lib/send-request.mjs';
+import { ENDPOINT_CASES, parseJson } from './endpoint-cases.mjs';
+import { answerProblems, isUnknownRoute, send, skipIfPending } from './suite-helpers.mjs';
+
+const MIX = {
+  chat: ['chat.chat', 'chat.chat-stream', 'chat.embeddings', 'chat.completions-stream'],
+  image: ['image.generation', 'image.chat-stream'],
+  // The translate gateway does not stream.
+  translate: ['translate.deeplx', 'translate.deepl', 'translate.imme'],
+};
+
+const MiB = 1024 * 1024;
+// At concurrency 64 on two shared cores a request may queue for seconds; it must still end.
+const LOAD_TIMEOUT_MS = 30_000;
+
+/** Registers the load tests; `context.environment` is started by the caller. */
+export function loadSuite(context) {
+  const total = context.heavy ? 1000 : 240;
+  const rounds = context.heavy ? 8 : 6;
+  const concurrency = 64;
+
+  for (const [gateway, ids] of Object.entries(MIX)) {
+    it(`${gateway}: ${total} requests at concurrency ${concurrency}, all complete and correct, memory flat over ${rounds} rounds`, {
+      timeout: 300_000,
+    }, async (t) => {
+      const { environment } = context;
+      // A fresh process: an empty ledger and rate limiter, and a memory baseline of its own.
+      await environment.restartGateway(gateway);
+      const cases = [];
+      for (const id of ids) {
+        const endpointCase = ENDPOINT_CASES[id];
+        const probe = await send(environment, gateway, endpointCase.make(-1));
+        if (isUnknownRoute(probe) && PENDING_ENDPOINTS.has(endpointCase.key)) {
+          t.diagnostic(`left out of the mix, not yet implemented by the gateway: ${endpointCase.key}`);
+          continue;
+        }
+        assert.equal(endpointCase.check(probe), undefined, `${id} must work before the load starts`);
+        cases.push({ id, ...endpointCase });
+      }
+      if (cases.length === 0) {
+        skipIfPending(t, ENDPOINT_CASES[ids[0]].key, {
+          status: 404,
+          text: '{"error":{"message":"Unknown route"}}',
+        });
+        return;
+      }
+      const { pid } = environment.gateways[gateway];
+      const perRound = Math.ceil(total / rounds);
+      const memory = [];
+      const failures = [];
+      const imageUrls = [];
+      let answered = 0;
+      let refused = 0;
+      for (let round = 0; round < rounds; round++) {
+        const responses = await runConcurrently(perRound, concurrency, async (index) => {
+          const endpointCase = cases[index % cases.length];
+          const request = endpointCase.make(round * perRound + index);
+          // Kept-alive connections, as a busy client (OneAPI, Immersive Translate) holds them.
+          // (With one connection per request, image-gateway lost some upstream calls under this
+          // load on 2 loaded cores: "Network connection lost" from workerd, see the report.)
+          const response = await send(environment, gateway, {
+            ...request,
+            keepAlive: true,
+            timeoutMs: LOAD_TIMEOUT_MS,
+          });
+          const problems = answerProblems(environment, gateway, request.path, response);
+          // The translate gateway refuses bursts past Workers AI's 720 upstream calls a minute
+          // with 429 + Retry-After (SPEC §6.3): a correct answer, counted apart.
+          const limited =
+            gateway === 'translate' &&
+            response.status === 429 &&
+            response.headers?.['retry-after'] !== undefined;
+          if (limited && problems.length === 0) refused += 1;
+          else {
+            const problem =
+              response.status === 200
+                ? endpointCase.check(response)
+                : `status ${response.status} ${response.text?.slice(0, 200) ?? response.error}`;
+            if (problem !== undefined) problems.push(problem);
+          }
+          if (problems.length > 0) failures.push(`${endpointCase.id}: ${problems.join('; ')}`);
+          const url = response.status === 200 ? parseJson(response)?.data?.[0]?.url : undefined;
+          if (url) imageUrls.push(url);
+          return response;
+        });
+        answered += responses.filter((response) => response.status !== 0).length;
+        memory.push(rssBytes(pid));
+      }
+      const sent = perRound * rounds;
+      // The heap of a fresh isolate grows in steps while it warms up (the pass-through Worker's
+      // does too), so the check is on the later half of the run: a leak keeps growing there.
+      const middle = memory[Math.floor(rounds / 2) - 1];
+      const growth = memory.at(-1) - middle;
+      t.diagnostic(
+        `${gateway}: ${sent} sent, ${answered} answered, ${sent - refused - failures.length} correct, ${refused} refused with Retry-After, ${failures.length} failed; ` +
+          `workerd RSS after each round: ${memory.map((bytes) => (bytes / MiB).toFixed(1)).join(', ')} MiB (second half: +${(growth / MiB).toFixed(1)} MiB, ${(growth / (sent / 2) / 1024).toFixed(1)} KiB per request)`,
+      );
+      if (failures.length > 0) {
+        const errors = environment.gateways[gateway]
+          .recentLogs()
+          .filter((line) => line.includes('"error"') || line.includes('"cause"'));
+        t.diagnostic(`${gateway} log lines of failed requests:\n${errors.slice(-10).join('\n')}`);
+      }
+      assert.equal(answered, sent, 'every request got an answer');
+      assert.deepEqual(
+        [...new Set(failures)].slice(0, 5),
+        [],
+        `${failures.length} of ${sent} answers were wrong`,
+      );
+      // Only the limiter may refuse, and only once its minute's budget is spent.
+      assert.ok(refused <= sent / 2, `${refused} of ${sent} refused: the limiter refused too early`);
+      // Small noise (allocator, JIT, caches filling) is allowed; a leak grows with requests.
+      const allowed = Math.max(24 * MiB, middle * 0.15);
+      assert.ok(
+        growth <= allowed,
+        `workerd RSS grew by ${(growth / MiB).toFixed(1)} MiB over the second half of the run (allowed ${(allowed / MiB).toFixed(1)} MiB)`,
+      );
+      for (const url of imageUrls.slice(0, 5)) {
+        const response = await send(environment, gateway, { method: 'GET', path: new URL(url).pathname });
+        assert.equal(response.status, 200, `a stored image must be served: ${url}`);
+      }
+    });
+  }
+}
