@@ -1,4 +1,10 @@
-import { createGatewayRouter, renderOpenAiError } from '@workers-ai-gateways/core';
+import {
+  createGatewayRouter,
+  guardBudget,
+  noteExhaustion,
+  renderOpenAiError,
+  withLedger,
+} from '@workers-ai-gateways/core';
 import type { Env } from './env';
 import { audioSpeech } from './routes/audio-speech';
 import { audioTranscriptions, audioTranslations } from './routes/audio-transcriptions';
@@ -9,19 +15,31 @@ import { healthz } from './routes/healthz';
 import { home } from './routes/home';
 import { model } from './routes/model';
 import { models } from './routes/models';
+import { usage } from './routes/usage';
 
-const router = createGatewayRouter<Env>({ renderError: renderOpenAiError });
+// The ledger's Durable Object class lives in this worker (wrangler.jsonc `durable_objects`).
+export { NeuronLedger } from '@workers-ai-gateways/core';
+
+const router = createGatewayRouter<Env>({
+  renderError: (error, request) => {
+    // Workers AI's 3036/4006 marks the day exhausted, so the next requests are refused here.
+    noteExhaustion(request, error);
+    return renderOpenAiError(error);
+  },
+});
 
 router
+  .all('*', withLedger)
   .get('/healthz', healthz)
   .get('/', home)
   .get('/v1/models', models)
   .get('/v1/models/:id+', model)
-  .post('/v1/chat/completions', chatCompletions)
-  .post('/v1/completions', completions)
-  .post('/v1/embeddings', embeddings)
-  .post('/v1/audio/transcriptions', audioTranscriptions)
-  .post('/v1/audio/translations', audioTranslations)
-  .post('/v1/audio/speech', audioSpeech);
+  .get('/v1/usage', usage)
+  .post('/v1/chat/completions', guardBudget, chatCompletions)
+  .post('/v1/completions', guardBudget, completions)
+  .post('/v1/embeddings', guardBudget, embeddings)
+  .post('/v1/audio/transcriptions', guardBudget, audioTranscriptions)
+  .post('/v1/audio/translations', guardBudget, audioTranslations)
+  .post('/v1/audio/speech', guardBudget, audioSpeech);
 
 export default { fetch: router.fetch } satisfies ExportedHandler<Env>;

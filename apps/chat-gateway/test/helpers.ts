@@ -4,12 +4,17 @@ import type { Simulator } from '@workers-ai-gateways/workers-ai-sim';
 import OpenAI from 'openai';
 import worker from '../src/index';
 
-/** The env every test starts from: the simulator as `env.AI` and one client key. */
+/**
+ * The env every test starts from: the simulator as `env.AI` and one client key. The ledger's
+ * Durable Object storage lasts for the whole run, so the budget guard is off by default
+ * (`DAILY_NEURON_BUDGET: '0'`; charges are still recorded); guard tests set their own budget
+ * and move the clock to a UTC day of their own.
+ */
 export function testEnv(
   simulator: Simulator,
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  return { ...env, AI: simulator.binding, GATEWAY_KEYS: 'test-key', ...overrides };
+  return { ...env, AI: simulator.binding, GATEWAY_KEYS: 'test-key', DAILY_NEURON_BUDGET: '0', ...overrides };
 }
 
 /** Sends one request to the Worker's fetch handler, as the runtime would. */
