@@ -1,4 +1,10 @@
-import { createGatewayRouter, renderOpenAiError } from '@workers-ai-gateways/core';
+import {
+  createGatewayRouter,
+  guardBudget,
+  noteExhaustion,
+  renderOpenAiError,
+  withLedger,
+} from '@workers-ai-gateways/core';
 import type { Env } from './env';
 import { chatCompletions } from './routes/chat-completions';
 import { healthz } from './routes/healthz';
@@ -7,9 +13,17 @@ import { imageFile } from './routes/image-file';
 import { imagesEdits } from './routes/images-edits';
 import { imagesGenerations } from './routes/images-generations';
 import { models } from './routes/models';
+import { usage } from './routes/usage';
+
+// The ledger's Durable Object class lives in this worker (wrangler.jsonc `durable_objects`).
+export { NeuronLedger } from '@workers-ai-gateways/core';
 
 const router = createGatewayRouter<Env>({
-  renderError: renderOpenAiError,
+  renderError: (error, request) => {
+    // Workers AI's 3036/4006 marks the day exhausted, so the next requests are refused here.
+    noteExhaustion(request, error);
+    return renderOpenAiError(error);
+  },
   // Hosted images need no key: chat UIs load them with a plain <img> request.
   isPublic: (request) =>
     (request.method === 'GET' || request.method === 'HEAD') &&
@@ -17,12 +31,14 @@ const router = createGatewayRouter<Env>({
 });
 
 router
+  .all('*', withLedger)
   .get('/healthz', healthz)
   .get('/', home)
   .get('/v1/models', models)
-  .post('/v1/images/generations', imagesGenerations)
-  .post('/v1/images/edits', imagesEdits)
-  .post('/v1/chat/completions', chatCompletions)
+  .get('/v1/usage', usage)
+  .post('/v1/images/generations', guardBudget, imagesGenerations)
+  .post('/v1/images/edits', guardBudget, imagesEdits)
+  .post('/v1/chat/completions', guardBudget, chatCompletions)
   .get('/images/*', imageFile)
   .head('/images/*', imageFile);
 

@@ -24,9 +24,21 @@ export const spiedBucket = new Proxy(realBucket, {
   },
 });
 
-/** The env of a binding-mode gateway with the simulator as `env.AI` and the spied bucket. */
+/**
+ * The env of a binding-mode gateway with the simulator as `env.AI` and the spied bucket. The
+ * ledger's Durable Object storage lasts for the whole run, so the budget guard is off by default
+ * (`DAILY_NEURON_BUDGET: '0'`; charges are still recorded); guard tests set their own budget and
+ * move the clock to a UTC day of their own.
+ */
 export function bindingEnv(extra: Record<string, unknown> = {}) {
-  return { ...env, AI: simulator.binding, GATEWAY_KEYS: 'test-key', IMAGES: spiedBucket, ...extra };
+  return {
+    ...env,
+    AI: simulator.binding,
+    GATEWAY_KEYS: 'test-key',
+    IMAGES: spiedBucket,
+    DAILY_NEURON_BUDGET: '0',
+    ...extra,
+  };
 }
 
 export const testEnv = bindingEnv();

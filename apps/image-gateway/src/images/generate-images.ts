@@ -1,4 +1,5 @@
 import {
+  estimateNeurons,
   GatewayError,
   type GatewayRequest,
   type GeneratedImage,
@@ -12,6 +13,7 @@ import {
   type ResolvedModel,
   readImageDimensions,
   requestConfig,
+  requestLedger,
   upstreamFor,
 } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
@@ -42,6 +44,11 @@ export interface GenerateImagesOptions {
   signal?: AbortSignal;
   /** A streamed reply: the request's log line is already written when the images are done. */
   afterResponse?: boolean;
+  /**
+   * Called once the budget allows the calls, just before they start: a streamed reply waits for
+   * it so that a refusal is still a plain 429, not an error event inside the stream.
+   */
+  onCallsStart?: () => void;
 }
 
 /** The images made, and how many of the `n` calls failed. */
@@ -90,9 +97,17 @@ export async function generateImages(
     }),
   );
   const firstPlan = plans[0];
-  // Recorded before the calls too, so a streamed reply, whose log line is written when streaming
-  // starts, logs the neurons it is about to spend; corrected below to the images actually made.
-  if (firstPlan !== undefined) recordUsage(request, model, measureImageUsage(firstPlan, plans.length));
+  const ledger = requestLedger(request);
+  const route = new URL(request.url).pathname;
+  if (firstPlan !== undefined) {
+    // An image's cost is known up front (tiles and steps): refuse the `n` calls that would cross
+    // today's budget instead of letting one last expensive request overshoot it.
+    await ledger.assertBudget(route, estimateNeurons(model, measureImageUsage(firstPlan, plans.length)));
+    // Recorded before the calls too, so a streamed reply, whose log line is written when
+    // streaming starts, logs the neurons it is about to spend; corrected below to the images made.
+    recordUsage(request, model, measureImageUsage(firstPlan, plans.length));
+  }
+  options.onCallsStart?.();
   const upstream = upstreamFor(request);
   const settled = await Promise.allSettled(
     plans.map(async (plan) => {
@@ -108,7 +123,11 @@ export async function generateImages(
   const failures = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
   if (firstPlan !== undefined) {
     const afterResponse = options.afterResponse === true;
-    recordUsage(request, model, measureImageUsage(firstPlan, generated.length), { afterResponse });
+    const usage = measureImageUsage(firstPlan, generated.length);
+    recordUsage(request, model, usage, { afterResponse });
+    // One charge for the images actually made (failed calls cost nothing), unrounded so that the
+    // day's total stays exact; kept alive by the request's `ctx.waitUntil` (see `withLedger`).
+    if (generated.length > 0) void ledger.charge(route, model, estimateNeurons(model, usage));
   }
   if (generated.length === 0) throw mapImageError(failures[0]);
 

@@ -38,6 +38,10 @@ export async function chatCompletions(
   const upstreamAbort = new AbortController();
   request.signal.addEventListener('abort', () => upstreamAbort.abort(request.signal.reason), { once: true });
   const prompt = chat.image.prompt;
+  let callsStarted: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => {
+    callsStarted = resolve;
+  });
   const contents = generateImages(request, env, context, {
     resolved,
     image: { ...chat.image, n: chat.choices },
@@ -45,6 +49,7 @@ export async function chatCompletions(
     needsUrls: true,
     signal: upstreamAbort.signal,
     afterResponse: chat.stream,
+    onCallsStart: callsStarted,
   }).then((result) => result.images.map((made) => formatImageMarkdown(prompt, made.url ?? '')));
 
   const headers = new Headers();
@@ -57,6 +62,10 @@ export async function chatCompletions(
       headers,
     });
   }
+  // What fails before the upstream calls start (a spent budget, a missing bucket, a model that
+  // needs an input image) is still a plain error response with its status; only later failures
+  // become an error event inside the stream.
+  await Promise.race([started, contents]);
   // The stream reports a rejection as an error event; this only keeps it from being "unhandled"
   // when the client leaves before the stream reads it.
   contents.catch(() => undefined);
