@@ -35,7 +35,10 @@ async function main() {
   const results = [];
   let failed = false;
   try {
-    for (const scenario of benchScenarios()) {
+    // BENCH_ONLY=chat-stream,translate measures only those rows.
+    const only = process.env.BENCH_ONLY?.split(',');
+    for (const scenario of benchScenarios().filter((row) => !only || only.includes(row.id))) {
+      if (scenario.restartFirst) await environment.restartGateway(scenario.gateway);
       const gateway = environment.gateways[scenario.gateway];
       const counts = Object.fromEntries(
         Object.entries(scenario.counts).map(([key, value]) => [

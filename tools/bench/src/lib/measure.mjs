@@ -10,6 +10,7 @@ import { percentile, runConcurrently, sendRequest } from './send-request.mjs';
  */
 export async function measureWorker({ url, pid }, makeRequest, check, counts, timeoutMs = 30_000) {
   const failures = [];
+  let retries = 0;
   const send = async (index) => {
     const response = await sendRequest(url, { ...makeRequest(index), timeoutMs, keepAlive: true });
     const problem =
@@ -17,6 +18,7 @@ export async function measureWorker({ url, pid }, makeRequest, check, counts, ti
         ? check?.(response)
         : `status ${response.status} ${response.error ?? ''} ${(response.text ?? '').slice(0, 160)}`;
     if (problem !== undefined) failures.push(problem);
+    if (response.retriedOnFreshConnection) retries += 1;
     return response;
   };
   let index = 0;
@@ -39,6 +41,7 @@ export async function measureWorker({ url, pid }, makeRequest, check, counts, ti
     requests: counts.c1 + counts.c32,
     failures: failures.length,
     failureSamples: [...new Set(failures)].slice(0, 3),
+    retriedOnFreshConnection: retries,
     cpuMsPerRequest: (cpuAfter - cpuBefore) / (counts.c1 + counts.c32),
     cpuMsPerRequestC1: (cpuAfterSequential - cpuBefore) / counts.c1,
     cpuMsPerRequestC32: (cpuAfter - cpuAfterSequential) / counts.c32,

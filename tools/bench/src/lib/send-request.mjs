@@ -6,7 +6,9 @@ import http from 'node:http';
 // body (a 401 or 413 before the body, the simulator's control routes), and a client that reuses
 // it at that moment sees ECONNRESET. The bench (valid requests, bodies always read) keeps
 // connections alive to spare CPU; the reliability suites open one connection per request.
-const keepAliveAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+// Idle sockets are dropped after 2 s, well before workerd closes idle connections (~5 s), so that
+// a socket is never reused just as the server closes it.
+const keepAliveAgent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 2000 });
 
 /**
  * Sends a request to `origin` + `path` exactly as given. Resolves, never rejects, with
@@ -15,7 +17,19 @@ const keepAliveAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
  * - `timedOut`: the response did not end within `timeoutMs` (the socket is then destroyed).
  * `keepAlive` reuses connections (the bench); by default each request has its own.
  */
-export function sendRequest(
+export async function sendRequest(origin, options) {
+  const result = await sendOnce(origin, options);
+  // A kept-alive socket that workerd closed while it sat in the pool fails before any answer
+  // (workerd, busy with a saturated isolate, drops connections it cannot serve in time); an HTTP
+  // client retries that on a new connection, as undici and browsers do.
+  if (result.staleSocket) {
+    const retried = await sendOnce(origin, { ...options, keepAlive: false });
+    return { ...retried, retriedOnFreshConnection: true };
+  }
+  return result;
+}
+
+function sendOnce(
   origin,
   { method = 'GET', path = '/', headers = {}, body, timeoutMs = 10_000, isToken, keepAlive = false },
 ) {
@@ -49,7 +63,9 @@ export function sendRequest(
       request.destroy(new Error('timeout'));
       finish({ status: 0, timedOut: true, error: `no complete response within ${timeoutMs} ms` });
     }, timeoutMs);
+    let answered = false;
     request.on('response', (response) => {
+      answered = true;
       const ttfbMs = performance.now() - started;
       const chunks = [];
       let firstTokenMs;
@@ -86,7 +102,13 @@ export function sendRequest(
       response.on('error', (error) => finish({ status: 0, error: `response broke: ${error.message}` }));
       response.on('aborted', () => finish({ status: 0, error: 'response aborted' }));
     });
-    request.on('error', (error) => finish({ status: 0, error: `request failed: ${error.message}` }));
+    request.on('error', (error) =>
+      finish({
+        status: 0,
+        error: `request failed: ${error.message}`,
+        staleSocket: keepAlive && !answered && request.reusedSocket,
+      }),
+    );
     request.end(payload);
   });
 }
