@@ -99,6 +99,7 @@ export { encodeEmbeddingBase64 } from './openai/encode-embedding-base64';
 export { estimateImageChatUsage } from './openai/estimate-image-chat-usage';
 export { formatImageMarkdown } from './openai/format-image-markdown';
 export { formatTranscription } from './openai/format-transcription';
+export { type InlineChatImageOptions, inlineChatImageUrls } from './openai/inline-chat-image-urls';
 export { type ChatFinishReason, mapChatFinishReason } from './openai/map-chat-finish-reason';
 export {
   type ChatCallResult,
