@@ -1,4 +1,4 @@
-import type { GatewayEnv } from '@workers-ai-gateways/core';
+import type { GatewayEnv, LedgerEnv } from '@workers-ai-gateways/core';
 
-/** translate-gateway's bindings: Workers AI (`AI`) and the settings of SPEC §3. */
-export interface Env extends GatewayEnv {}
+/** translate-gateway's bindings: Workers AI (`AI`), the neuron ledger (`NEURON_LEDGER`) and the settings of SPEC §3. */
+export interface Env extends GatewayEnv, LedgerEnv {}

@@ -2,9 +2,11 @@ import {
   createGatewayRouter,
   GatewayError,
   type GatewayRequest,
+  noteExhaustion,
   renderDeeplError,
   renderDeeplxError,
   renderOpenAiError,
+  withLedger,
 } from '@workers-ai-gateways/core';
 import type { Env } from './env';
 import { deeplLanguages } from './routes/deepl-languages';
@@ -15,6 +17,10 @@ import { models } from './routes/models';
 import { translateDeepl } from './routes/translate-deepl';
 import { translateDeeplx } from './routes/translate-deeplx';
 import { translateImme } from './routes/translate-imme';
+import { usage } from './routes/usage';
+
+// The ledger's Durable Object class lives in this worker (wrangler.jsonc `durable_objects`).
+export { NeuronLedger } from '@workers-ai-gateways/core';
 
 // DeepLX's own answers for an unknown path and a bad token; DeepLX clients show them as they are.
 const DEEPLX_PATH_NOT_FOUND = new GatewayError(404, 'not_found', 'Path not found');
@@ -22,6 +28,8 @@ const DEEPLX_INVALID_TOKEN = new GatewayError(401, 'invalid_api_key', 'Invalid a
 
 /** Each protocol's clients read errors in their own envelope: DeepL on /v2, OpenAI on /v1/models, DeepLX elsewhere. */
 function renderError(error: GatewayError, request: GatewayRequest): Response {
+  // Workers AI's 3036/4006 marks the day exhausted, so the next requests are refused here.
+  noteExhaustion(request, error);
   const pathname = new URL(request.url).pathname;
   if (pathname.startsWith('/v2/')) return renderDeeplError(error);
   if (pathname === '/v1/models' || pathname === '/v1/usage') return renderOpenAiError(error);
@@ -33,10 +41,15 @@ function renderError(error: GatewayError, request: GatewayRequest): Response {
 
 const router = createGatewayRouter<Env>({ renderError, auth: { deeplForms: true } });
 
+// No `guardBudget` in front of the translation routes: `translateTexts` checks the budget once it
+// knows which segments the cache cannot serve, so a request fully served from cache (or needing
+// no model at all) is answered even when today's budget is spent.
 router
+  .all('*', withLedger)
   .get('/healthz', healthz)
   .get('/', home)
   .get('/v1/models', models)
+  .get('/v1/usage', usage)
   .post('/translate', translateDeeplx('Free'))
   .post('/v1/translate', translateDeeplx('Pro'))
   .post('/v2/translate', translateDeepl)

@@ -15,6 +15,11 @@ export interface TestGateway {
   translations(): Array<{ text: string; source_lang: string; target_lang: string }>;
 }
 
+/**
+ * The ledger's Durable Object storage lasts for the whole run, so the budget guard is off by
+ * default (`DAILY_NEURON_BUDGET: '0'`; charges are still recorded); tests of the guard or of
+ * usage set their own budget and move the clock to a UTC day of their own.
+ */
 export function createTestGateway(
   overrides: Record<string, unknown> = {},
   simulator: Simulator = createSimulator(),
@@ -23,6 +28,7 @@ export function createTestGateway(
     ...env,
     AI: simulator.binding,
     GATEWAY_KEYS: 'test-key',
+    DAILY_NEURON_BUDGET: '0',
     ...overrides,
   };
   const fetchWorker = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -52,7 +58,10 @@ export function postJson(body: unknown, headers: Record<string, string> = {}): R
   };
 }
 
-/** A unique marker so tests do not share cached segments. */
+/**
+ * A unique marker so tests do not share cached segments. Digits only: hex letters would change
+ * what language detection sees and make detection assertions flaky.
+ */
 export function unique(label: string): string {
-  return `${label} ${crypto.randomUUID().slice(0, 8)}`;
+  return `${label} ${crypto.getRandomValues(new Uint32Array(1))[0]}`;
 }

@@ -44,10 +44,24 @@ describe('deepl-node pointed at the gateway with serverUrl', () => {
     expect(results.map((result) => result.detectedSourceLang)).toEqual(['en', 'de', 'zh']);
   });
 
-  it('reads usage and the target languages', async () => {
-    const usage = await translator().getUsage();
-    expect(usage.character?.limit).toBe(161030);
-    expect(usage.character?.count).toBeGreaterThan(0);
+  it('reads usage from the neuron ledger and the target languages', async () => {
+    // A UTC day of its own with the guard on: the ledger's storage lasts for the whole run.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-07-01T12:00:00Z'));
+    const budgeted = createTestGateway({ DAILY_NEURON_BUDGET: '10000' });
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => budgeted.fetch(input, init));
+    try {
+      expect((await translator().getUsage()).character).toMatchObject({ count: 0, limit: 161030 });
+      const text = unique('Count me in the ledger, please.');
+      await translator().translateText(text, 'en', 'de');
+      const usage = await translator().getUsage();
+      expect(usage.character?.limit).toBe(161030);
+      // A character is a token in and a token out; the simulator's reply is 5 characters longer.
+      expect(Math.abs((usage.character?.count ?? 0) - text.length - 2.5)).toBeLessThanOrEqual(0.5);
+      expect(usage.anyLimitReached()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
     const targets = await translator().getTargetLanguages();
     const codes = targets.map((language) => language.code);
     expect(codes).toEqual(expect.arrayContaining(['en-US', 'en-GB', 'pt-BR', 'zh-HANT', 'de', 'ja', 'nb']));

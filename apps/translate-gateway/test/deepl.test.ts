@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { estimateNeurons } from '@workers-ai-gateways/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TRANSLATION_MODEL } from '../src/translation/translate-texts';
 import { createTestGateway, postJson, unique } from './call-worker';
 
 const gateway = createTestGateway();
@@ -8,13 +10,17 @@ interface DeeplTranslations {
   translations: Array<{ detected_source_language: string; text: string; billed_characters?: number }>;
 }
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('DeepL API v2', () => {
   it('translates N JSON texts into N results in order, with a non-empty upper-case source each', async () => {
     const texts = [
-      unique('Good evening, everyone.'),
+      unique('Good evening, everyone, and welcome.'),
       'Hyvää iltaa kaikille, tervetuloa juhliin.',
       '12345',
-      unique('Buenas noches a todos.'),
+      unique('Buenas noches a todos, bienvenidos.'),
     ];
     const response = await gateway.call(
       '/v2/translate',
@@ -82,18 +88,31 @@ describe('DeepL API v2', () => {
   });
 
   it('reports usage: the characters the neuron budget buys, and what was translated today', async () => {
-    const before = (await (await gateway.call('/v2/usage', { headers: deeplAuth })).json()) as {
+    // A UTC day of its own with the guard on: the ledger's storage lasts for the whole run.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-07-02T12:00:00Z'));
+    const budgeted = createTestGateway({ DAILY_NEURON_BUDGET: '10000' });
+    const before = (await (await budgeted.call('/v2/usage', { headers: deeplAuth })).json()) as {
       character_count: number;
       character_limit: number;
     };
     // 10,000 neurons at m2m100's 31,050 + 31,050 neurons per million tokens, a token per character.
-    expect(before.character_limit).toBe(Math.floor(10_000 / 0.0621));
+    expect(before).toEqual({ character_count: 0, character_limit: Math.floor(10_000 / 0.0621) });
     const text = unique('Count these characters.');
-    await gateway.call('/v2/translate', postJson({ text: [text], target_lang: 'DE' }, deeplAuth));
-    const after = (await (await gateway.call('/v2/usage', { headers: deeplAuth })).json()) as {
+    await budgeted.call('/v2/translate', postJson({ text: [text], target_lang: 'DE' }, deeplAuth));
+    const after = (await (await budgeted.call('/v2/usage', { headers: deeplAuth })).json()) as {
       character_count: number;
     };
-    expect(after.character_count - before.character_count).toBe(text.length);
+    // The neurons spent, in characters of one token in and one out: the simulator's reply
+    // ("[de] " + text) is 5 characters longer than the text.
+    const spent = estimateNeurons(TRANSLATION_MODEL, {
+      inputTokens: text.length,
+      outputTokens: text.length + 5,
+    });
+    const perCharacter = estimateNeurons(TRANSLATION_MODEL, { inputTokens: 1, outputTokens: 1 });
+    expect(after.character_count).toBe(Math.round(spent / perCharacter));
+    expect(Math.abs(after.character_count - text.length - 2.5)).toBeLessThanOrEqual(0.5);
+    vi.useRealTimers();
     const unlimited = createTestGateway({ DAILY_NEURON_BUDGET: '0' });
     expect(await (await unlimited.call('/v2/usage', { headers: deeplAuth })).json()).toMatchObject({
       character_limit: 1_000_000_000_000,

@@ -2,11 +2,11 @@ import {
   DEFAULT_MODELS,
   GatewayError,
   type GatewayRequest,
+  requestLedger,
   type TranslationRequest,
   upstreamFor,
 } from '@workers-ai-gateways/core';
 import { measureTranslationUsage } from '../usage/measure-translation-usage';
-import { translatedCharacters } from '../usage/translated-characters';
 import { convertToTraditional } from './convert-to-traditional';
 import { detectLanguage } from './detect-language';
 import { detectScript, type Script } from './detect-script';
@@ -196,6 +196,11 @@ export async function translateTexts(
       { param: 'text' },
     );
   }
+  const ledger = requestLedger(request);
+  const route = new URL(request.url).pathname;
+  // Checked here rather than in front of the route: segments the cache served (or that need no
+  // model) cost nothing, so a request that needs no model call is answered even on a spent day.
+  if (pending.length > 0) await ledger.assertBudget(route);
   const decision = upstreamLimiter.tryAcquire(pending.length);
   if (!decision.ok) {
     throw new GatewayError(
@@ -225,6 +230,8 @@ export async function translateTexts(
     const output = readTranslatedText(result.data).trim();
     const usage = measureTranslationUsage(TRANSLATION_MODEL, segment.text, output, result.neurons);
     request.gateway.neurons = (request.gateway.neurons ?? 0) + usage.neurons;
+    // Every call is charged as it returns (retries too); kept alive by `ctx.waitUntil` via `withLedger`.
+    void ledger.charge(route, TRANSLATION_MODEL, usage.neurons);
     return output;
   };
 
@@ -279,6 +286,5 @@ export async function translateTexts(
     }
     return { text, source: plan.source, billedCharacters: plan.billedCharacters };
   });
-  translatedCharacters.add(texts.reduce((total, text) => total + text.billedCharacters, 0));
   return { texts, trimmedSegments };
 }
