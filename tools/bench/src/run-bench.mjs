@@ -133,6 +133,7 @@ async function main() {
         `${scenario.id}: CPU ${fixed(measured.cpuMsPerRequest)} ms vs ${fixed(passThrough.cpuMsPerRequest)} ms (${fixed(cpuRatio)}x)`,
       );
     }
+    const breakdown = await measureBreakdown(environment, results, scale);
     const bundles = Object.values(environment.gateways).map((gateway) => ({
       gateway: gateway.name,
       rawBytes: gateway.bundle.rawBytes,
@@ -149,6 +150,7 @@ async function main() {
       targets: TARGETS,
       bundles,
       results,
+      breakdown,
     };
     const directory = join(ROOT, 'bench-results');
     mkdirSync(directory, { recursive: true });
@@ -162,6 +164,44 @@ async function main() {
     log('FAILED: some requests did not get a complete, correct answer (see above and latest.json)');
     process.exitCode = 1;
   }
+}
+
+/**
+ * Where the CPU goes: the floor every Worker here pays (a Worker that answers at once), and each
+ * gateway's first row again with its neuron ledger kept in the isolate instead of a Durable Object
+ * (whose round trip, in workerd, runs in the same process and so counts in its CPU).
+ */
+async function measureBreakdown(environment, results, scale) {
+  if (process.env.BENCH_ONLY) return undefined;
+  const scenarios = benchScenarios();
+  const counts = (scenario) =>
+    Object.fromEntries(
+      Object.entries(scenario.counts).map(([key, value]) => [
+        key,
+        Math.max(key === 'warmup' ? 1 : 4, Math.round(value * scale)),
+      ]),
+    );
+  log('breakdown: null Worker');
+  const nullWorker = await environment.startExtra({ nullWorker: true });
+  const chat = scenarios[0];
+  const floor = await measureWorker(nullWorker, chat.passThroughRequest, undefined, counts(chat));
+  const withoutDurableObject = {};
+  for (const name of ['chat', 'image', 'translate']) {
+    const scenario = scenarios.find((row) => row.gateway === name);
+    const measured = results.find((row) => row.id === scenario.id && row.status === 'measured');
+    if (!measured) continue;
+    log(`breakdown: ${scenario.id} with the ledger in the isolate`);
+    const variant = await environment.startExtra({ gateway: name, withoutDurableObjects: true });
+    const result = await measureWorker(variant, scenario.gatewayRequest, scenario.check, counts(scenario));
+    withoutDurableObject[scenario.id] = {
+      cpuMsPerRequest: result.cpuMsPerRequest,
+      failures: result.failures,
+      withDurableObject: measured.gatewayResult.cpuMsPerRequest,
+      passThrough: measured.passThroughResult.cpuMsPerRequest,
+    };
+    await variant.stop();
+  }
+  return { floorCpuMsPerRequest: floor.cpuMsPerRequest, withoutDurableObject };
 }
 
 function renderMarkdown(report) {
@@ -195,6 +235,17 @@ function renderMarkdown(report) {
     lines.push(
       `Time to first token (${stream.label}, c=1, p50): direct to the simulator ${fixed(tokens.direct.p50)} ms, pass-through ${fixed(tokens.passThrough.p50)} ms, gateway ${fixed(tokens.gateway.p50)} ms: ` +
         `added ${fixed(tokens.addedVsPassThrough)} ms vs the pass-through ${stream.meetsFirstTokenTarget ? '✓' : '✗'} (≤ ${report.targets.addedFirstTokenMs} ms).`,
+    );
+  }
+  if (report.breakdown) {
+    const parts = Object.entries(report.breakdown.withoutDurableObject).map(
+      ([id, row]) =>
+        `${id} ${fixed(row.cpuMsPerRequest)} ms (${fixed(row.cpuMsPerRequest / row.passThrough)}×)`,
+    );
+    lines.push('');
+    lines.push(
+      `Floor: a Worker that answers at once costs ${fixed(report.breakdown.floorCpuMsPerRequest)} ms of CPU per request here (Miniflare's entry Worker and workerd's HTTP), included in every figure above. ` +
+        `With the neuron ledger in the isolate instead of its Durable Object (whose calls run in the same workerd here): ${parts.join(', ')}.`,
     );
   }
   lines.push('');

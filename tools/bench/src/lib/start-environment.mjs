@@ -9,7 +9,7 @@ import { GATEWAYS, SIMULATOR_DIR } from './paths.mjs';
 import { GATEWAY_KEY } from './scenarios.mjs';
 import { sendRequest } from './send-request.mjs';
 import { startSimulator } from './start-simulator.mjs';
-import { startGateway, startPassThrough } from './start-workers.mjs';
+import { startGateway, startNullWorker, startPassThrough } from './start-workers.mjs';
 
 /**
  * Builds and starts the environment. `secret` is the CF_API_TOKEN every gateway holds: a fresh
@@ -85,6 +85,19 @@ export async function startEnvironment({ passThrough = true, log = () => {} } = 
         await current.stop();
         const worker = await startGateway({ directory: current.dir, bundle: current.bundle, env });
         gateways[name] = { ...current, ...worker };
+      },
+      /** Starts an extra Worker (stopped with the environment): a gateway variant or the null Worker. */
+      async startExtra({ gateway, withoutDurableObjects = false, nullWorker = false }) {
+        const worker = nullWorker
+          ? await startNullWorker()
+          : await startGateway({
+              directory: gateways[gateway].dir,
+              bundle: gateways[gateway].bundle,
+              env,
+              withoutDurableObjects,
+            });
+        stops.push(worker.stop);
+        return worker;
       },
       stop: stopAll,
     };

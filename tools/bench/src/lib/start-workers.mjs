@@ -48,14 +48,18 @@ async function startMiniflare(options) {
  * Starts one gateway's production bundle with the bindings its wrangler.jsonc declares (R2,
  * Durable Objects, vars), minus the AI binding, plus `env` (UPSTREAM_MODE=rest and friends).
  */
-export async function startGateway({ directory, bundle, env }) {
+export async function startGateway({ directory, bundle, env, withoutDurableObjects = false, inspectorPort }) {
   const { unstable_getMiniflareWorkerOptions } = await loadWrangler();
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(directory, 'wrangler.jsonc'), undefined, {
     remoteBindingsEnabled: false,
   });
-  const { ai: _ai, ...rest } = workerOptions;
+  const { ai: _ai, durableObjects, ...rest } = workerOptions;
   return startMiniflare({
     ...rest,
+    // Without its Durable Object binding a gateway keeps the neuron ledger in its isolate: the
+    // bench measures that variant to show what the ledger's round trips cost.
+    ...(withoutDurableObjects ? {} : { durableObjects }),
+    ...(inspectorPort === undefined ? {} : { inspectorPort }),
     modules: true,
     scriptPath: bundle.main,
     modulesRoot: bundle.outdir,
@@ -82,6 +86,22 @@ export default {
   },
 };
 `;
+
+// The floor every measured Worker stands on (Miniflare's entry Worker, workerd's HTTP server):
+// a Worker that answers at once, without calling anything.
+const NULL_SCRIPT = `
+export default {
+  async fetch(request) {
+    await request.arrayBuffer();
+    return Response.json({ ok: true });
+  },
+};
+`;
+
+/** Starts the Worker that does nothing, to measure the harness's own cost per request. */
+export function startNullWorker() {
+  return startMiniflare({ modules: true, script: NULL_SCRIPT, compatibilityDate: '2026-04-01' });
+}
 
 /** Starts the pass-through Worker, configured like the gateways' REST mode. */
 export function startPassThrough({ env }) {
