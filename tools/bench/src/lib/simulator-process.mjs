@@ -24,6 +24,8 @@ const miniflare = new Miniflare({
   compatibilityFlags: ['nodejs_compat'],
   host: '127.0.0.1',
   port: 0,
+  // No fetch of the `request.cf` sample from the internet.
+  cf: false,
   // BENCH_DEBUG=1 shows the simulator's own output (on this process's stderr).
   handleRuntimeStdio: (stdout, stderr) => {
     if (process.env.BENCH_DEBUG === '1') {
