@@ -266,6 +266,31 @@ describe('the neuron ledger in chat-gateway', () => {
     expect(used).toBeCloseTo(end?.neurons ?? 0, 4);
   });
 
+  it('charges the choices that were answered when another of `n` fails', async () => {
+    vi.setSystemTime(new Date('2031-05-08T12:00:00Z'));
+    const simulator = createSimulator();
+    const environment = testEnv(simulator);
+    const single = await callAndRead(environment, '/v1/chat/completions', chatBody('Twice [[tokens=8]]'));
+    const { usage } = JSON.parse(single.text) as {
+      usage: { prompt_tokens: number; completion_tokens: number };
+    };
+    const cost = estimateNeurons(MODEL, {
+      inputTokens: usage.prompt_tokens,
+      outputTokens: usage.completion_tokens,
+    });
+    expect(Math.abs((await ledgerUsed(Date.now())) - cost)).toBeLessThan(1e-9);
+
+    simulator.injectFault({ kind: 'status', code: 5006, times: 1 });
+    const failed = await callAndRead(
+      environment,
+      '/v1/chat/completions',
+      chatBody('Twice [[tokens=8]]', { n: 2 }),
+    );
+    expect(failed.response.status).toBe(400);
+    expect(simulator.calls).toHaveLength(3);
+    expect(Math.abs((await ledgerUsed(Date.now())) - 2 * cost)).toBeLessThan(1e-9);
+  });
+
   it(
     'stays exact under 500 concurrent requests: the ledger equals the sum of every response’s charge',
     async () => {

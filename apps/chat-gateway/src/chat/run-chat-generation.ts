@@ -114,7 +114,7 @@ export async function runChatGeneration(
   generation: ChatGeneration,
 ): Promise<ChatGenerationResult> {
   const upstream = upstreamFor(request);
-  const results = await Promise.all(
+  const settled = await Promise.allSettled(
     generation.calls.map(async (call) => {
       const result = await upstream.run(generation.model, call.inputs, { signal: request.signal });
       if (result.kind !== 'json') {
@@ -127,6 +127,16 @@ export async function runChatGeneration(
       return mapWorkersAiChatResponse(result.data, call);
     }),
   );
+  const results = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const failure = settled.find((outcome) => outcome.status === 'rejected');
+  if (failure !== undefined) {
+    // `n` > 1 with one call failed: the others were answered, and paid for, all the same.
+    if (results.length > 0) {
+      const usage = sumUsage(results.map((result) => result.usage));
+      if (usage !== undefined) recordChatUsage(request, generation.model, usage, false);
+    }
+    throw failure.reason;
+  }
   const choices = results
     .map((result: ChatCallResult) => result.choices[0])
     .filter((choice) => choice !== undefined);
