@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { endpointKey, PENDING_ENDPOINTS } from '../src/lib/pending-endpoints.mjs';
 import { startEnvironment } from '../src/lib/start-environment.mjs';
 import { badInputSuite } from '../src/suites/bad-input-suite.mjs';
+import { ENDPOINT_CASES } from '../src/suites/endpoint-cases.mjs';
 import { faultSuite } from '../src/suites/fault-suite.mjs';
 import { loadSuite } from '../src/suites/load-suite.mjs';
 import { isUnknownRoute, send } from '../src/suites/suite-helpers.mjs';
@@ -48,6 +49,15 @@ describe('pending endpoints', () => {
       );
     }
     assert.ok([...PENDING_ENDPOINTS].every((key) => key === endpointKey(...key.split(' '))));
+  });
+
+  it('every endpoint the suites drive and not listed as pending exists', async () => {
+    for (const [id, endpointCase] of Object.entries(ENDPOINT_CASES)) {
+      if (PENDING_ENDPOINTS.has(endpointCase.key)) continue;
+      const response = await send(context.environment, endpointCase.gateway, endpointCase.make(0));
+      assert.ok(!isUnknownRoute(response), `${id}: ${endpointCase.key} answers "unknown route"`);
+      assert.equal(endpointCase.check(response), undefined, `${id} must work: ${response.status}`);
+    }
   });
 });
 
