@@ -317,6 +317,8 @@ describe('the neuron ledger in chat-gateway', () => {
         });
       }
       expect(simulator.calls).toHaveLength(500);
+      // The simulator bills the same prices: what Workers AI would count is what the ledger counts.
+      expect(Math.abs(simulator.neuronsUsed() - expected)).toBeLessThan(1e-6);
       expect(Math.abs((await ledgerUsed(Date.now())) - expected)).toBeLessThan(1e-6);
       expect((await usageOf(environment)).routes['/v1/chat/completions']).toBeCloseTo(expected, 5);
     },
