@@ -3,6 +3,7 @@
 // process), measured next to a bare pass-through Worker on the same simulator (SPEC §9).
 // Writes bench-results/latest.json and prints a markdown table.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { measureWorker } from './lib/measure.mjs';
 import { ROOT } from './lib/paths.mjs';
@@ -28,6 +29,8 @@ async function main() {
   const startedAt = new Date();
   const began = performance.now();
   const machine = machineDescription();
+  // Other processes on the machine skew every figure: the load average before and after says how much.
+  const loadBefore = loadavg()[0];
   log(`${machine.cores} cores, ${machine.model}; node ${process.version}`);
   if (PENDING_ENDPOINTS.size > 0)
     log(`not yet implemented by the gateways: ${[...PENDING_ENDPOINTS].join(', ')}`);
@@ -160,7 +163,12 @@ async function main() {
     const report = {
       startedAt: startedAt.toISOString(),
       seconds: (performance.now() - began) / 1000,
-      machine: { ...machine, node: process.version },
+      machine: {
+        ...machine,
+        node: process.version,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: loadavg()[0],
+      },
       scale,
       pendingEndpoints: [...PENDING_ENDPOINTS],
       targets: TARGETS,
@@ -223,7 +231,7 @@ async function measureBreakdown(environment, results, scale) {
 function renderMarkdown(report) {
   const lines = [];
   lines.push(
-    `Bench of ${report.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${report.machine.cores} × ${report.machine.model}, Node ${report.machine.node}; each gateway's production bundle in its own workerd (Miniflare), the simulator in another process. Ratios are gateway ÷ bare pass-through Worker on the same simulator.`,
+    `Bench of ${report.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${report.machine.cores} × ${report.machine.model}, Node ${report.machine.node} (load average ${fixed(report.machine.loadAverageBefore, 1)} before, ${fixed(report.machine.loadAverageAfter, 1)} after); each gateway's production bundle in its own workerd (Miniflare), the simulator in another process. Ratios are gateway ÷ bare pass-through Worker on the same simulator.`,
   );
   lines.push('');
   lines.push(
