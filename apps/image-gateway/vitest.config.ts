@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // offline, the declared `ai` binding would try to log in to Cloudflare. Tests pass the
 // simulator's binding object as `env.AI` instead.
 export default defineConfig({
+  // Generous: CI machines have 2 cores shared by several workerd test pools.
+  test: { testTimeout: 30_000 },
   plugins: [
     cloudflareTest({
       wrangler: { configPath: './wrangler.jsonc' },

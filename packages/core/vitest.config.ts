@@ -23,7 +23,8 @@ export default {
 // Core's tests run inside workerd so that streams, crypto and Request behave as in production.
 // `main` exports the neuron ledger's Durable Object so its tests run against real SQLite storage.
 export default defineConfig({
-  test: { name: PROJECT_NAME },
+  // Generous timeout: CI machines have 2 cores shared by several workerd test pools.
+  test: { name: PROJECT_NAME, testTimeout: 30_000 },
   plugins: [
     cloudflareTest({
       main: './src/ledger/ledger-test-worker.ts',
