@@ -1,14 +1,29 @@
-import type { GatewayRequest } from '@workers-ai-gateways/core';
-import { requestConfig } from '@workers-ai-gateways/core';
+import {
+  type GatewayRequest,
+  listModels,
+  prefersHtml,
+  renderTranslateDashboard,
+  requestConfig,
+} from '@workers-ai-gateways/core';
 
 /**
  * `GET /`: what this gateway is and how to point a client at it, with its own URL filled in.
+ * An HTML dashboard for browsers (`Accept: text/html`), JSON for everything else.
  * Public and free of secrets: it never shows a key. DeepLX answers `GET /` with a JSON banner too.
  */
-export function home(request: GatewayRequest): Response {
+export function home(request: GatewayRequest): Response | Promise<Response> {
   const config = requestConfig(request);
   const origin = new URL(request.url).origin;
-  return Response.json({
+  // Browsers get the dashboard; curl, SDKs and DeepLX clients keep the JSON below.
+  if (prefersHtml(request)) {
+    return renderTranslateDashboard({
+      origin,
+      upstreamMode: config.upstreamMode,
+      models: listModels({ task: 'translation', aliases: config.modelAliases }),
+      anonymous: config.allowAnonymous,
+    });
+  }
+  const response = Response.json({
     code: 200,
     name: 'translate-gateway',
     message: 'DeepLX- and DeepL-compatible translation on Cloudflare Workers AI (m2m100).',
@@ -32,4 +47,7 @@ export function home(request: GatewayRequest): Response {
       pot_deeplx: `${origin}/translate?token=<key>`,
     },
   });
+  // Browsers get HTML from the same URL: caches must keep the two answers apart.
+  response.headers.set('vary', 'Accept');
+  return response;
 }
