@@ -80,6 +80,7 @@ export {
   type WorkersAiSpeechCall,
 } from './openai/convert-to-workers-ai-speech-input';
 export { convertToWorkersAiTranscriptionInput } from './openai/convert-to-workers-ai-transcription-input';
+export { createChatCompletionEventStream } from './openai/create-chat-completion-event-stream';
 export {
   type ChatCompletionStreamOptions,
   type ChatStreamPart,

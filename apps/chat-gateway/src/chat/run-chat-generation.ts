@@ -3,6 +3,7 @@ import {
   type ChatChoiceResult,
   type ChatStreamPart,
   type ChatUsage,
+  createChatCompletionEventStream,
   createChatCompletionStream,
   createChatStreamPartsFromResult,
   encodeChatCompletionStream,
@@ -164,22 +165,36 @@ export async function streamChatGeneration(
   framing: { kind: 'chat' | 'text'; id: string; created: number; model: string },
 ): Promise<ReadableStream<Uint8Array>> {
   const upstream = upstreamFor(request);
+  const streamFraming = {
+    ...framing,
+    choices: generation.calls.length,
+    includeUsage: generation.includeUsage,
+    onUsage: (usage: ChatUsage) =>
+      recordChatUsage(request, generation.model, completeUsage(usage, generation.promptCharacters, 0), true),
+  };
+  const [onlyCall] = generation.calls;
+  if (generation.calls.length === 1 && onlyCall !== undefined) {
+    const result = await upstream.run(generation.model, onlyCall.inputs, {
+      stream: streamsUpstream(onlyCall),
+      signal: request.signal,
+    });
+    // The common case, one streamed choice: decoded, mapped and framed in one stage, the
+    // cheapest per token (see createChatCompletionEventStream).
+    if (result.kind === 'stream') {
+      return createChatCompletionEventStream(result.body, { ...onlyCall, index: 0 }, streamFraming);
+    }
+    return encodeChatCompletionStream(
+      await streamPartsOf(result, onlyCall, 0, generation.model),
+      streamFraming,
+    );
+  }
   const settled = await Promise.allSettled(
     generation.calls.map(async (call, index): Promise<ReadableStream<ChatStreamPart>> => {
-      const stream = !(call.jsonMode && call.family === 'legacy');
-      const result = await upstream.run(generation.model, call.inputs, { stream, signal: request.signal });
-      if (result.kind === 'stream') {
-        return parseJsonEventStream(result.body).pipeThrough(createChatCompletionStream({ ...call, index }));
-      }
-      if (result.kind === 'json') {
-        return createChatStreamPartsFromResult(mapWorkersAiChatResponse(result.data, call), index);
-      }
-      await result.body.cancel();
-      throw new GatewayError(
-        502,
-        'upstream_error',
-        `Workers AI answered '${generation.model}' with binary output, not text.`,
-      );
+      const result = await upstream.run(generation.model, call.inputs, {
+        stream: streamsUpstream(call),
+        signal: request.signal,
+      });
+      return streamPartsOf(result, call, index, generation.model);
     }),
   );
   const failure = settled.find((outcome) => outcome.status === 'rejected');
@@ -189,13 +204,33 @@ export async function streamChatGeneration(
     await Promise.all(streams.map((stream) => stream.cancel().catch(() => {})));
     throw failure.reason;
   }
-  return encodeChatCompletionStream(mergeChatCompletionStreams(streams), {
-    ...framing,
-    choices: generation.calls.length,
-    includeUsage: generation.includeUsage,
-    onUsage: (usage) =>
-      recordChatUsage(request, generation.model, completeUsage(usage, generation.promptCharacters, 0), true),
-  });
+  return encodeChatCompletionStream(mergeChatCompletionStreams(streams), streamFraming);
+}
+
+/** JSON-mode calls on legacy models are made unstreamed: Workers AI cannot stream them. */
+function streamsUpstream(call: WorkersAiChatCall): boolean {
+  return !(call.jsonMode && call.family === 'legacy');
+}
+
+/** One upstream answer as stream parts of the choice at `index`. */
+async function streamPartsOf(
+  result: Awaited<ReturnType<ReturnType<typeof upstreamFor>['run']>>,
+  call: WorkersAiChatCall,
+  index: number,
+  model: string,
+): Promise<ReadableStream<ChatStreamPart>> {
+  if (result.kind === 'stream') {
+    return parseJsonEventStream(result.body).pipeThrough(createChatCompletionStream({ ...call, index }));
+  }
+  if (result.kind === 'json') {
+    return createChatStreamPartsFromResult(mapWorkersAiChatResponse(result.data, call), index);
+  }
+  await result.body.cancel();
+  throw new GatewayError(
+    502,
+    'upstream_error',
+    `Workers AI answered '${model}' with binary output, not text.`,
+  );
 }
 
 /** Response headers of an OpenAI event stream. */

@@ -1,6 +1,9 @@
-import { encodeSseEvent } from '../workers-ai/sse/encode-sse-event';
+import { createChatCompletionFramer } from './create-chat-completion-framer';
 import type { ChatStreamPart } from './create-chat-completion-stream';
 import type { ChatUsage } from './map-workers-ai-chat-usage';
+
+// One encoder for the whole isolate: creating one per event costs CPU on every streamed token.
+const encoder = new TextEncoder();
 
 /** Options of `encodeChatCompletionStream`. */
 export interface ChatCompletionStreamFraming {
@@ -21,28 +24,6 @@ export interface ChatCompletionStreamFraming {
   onUsage?: (usage: ChatUsage) => void;
 }
 
-function addUsage(total: ChatUsage | undefined, usage: ChatUsage): ChatUsage {
-  if (total === undefined) return { ...usage };
-  const sum: ChatUsage = {
-    prompt_tokens: total.prompt_tokens + usage.prompt_tokens,
-    completion_tokens: total.completion_tokens + usage.completion_tokens,
-    total_tokens: total.total_tokens + usage.total_tokens,
-  };
-  const cached =
-    (total.prompt_tokens_details?.cached_tokens ?? 0) + (usage.prompt_tokens_details?.cached_tokens ?? 0);
-  if (total.prompt_tokens_details !== undefined || usage.prompt_tokens_details !== undefined) {
-    sum.prompt_tokens_details = { cached_tokens: cached };
-  }
-  if (total.neurons !== undefined && usage.neurons !== undefined) sum.neurons = total.neurons + usage.neurons;
-  return sum;
-}
-
-/** The usage a client sees: OpenAI's fields only (Workers AI's `neurons` stays internal). */
-function publicUsage(usage: ChatUsage): Omit<ChatUsage, 'neurons'> {
-  const { neurons: _neurons, ...visible } = usage;
-  return visible;
-}
-
 /**
  * Frames stream parts as OpenAI server-sent events, with OpenAI's exact sequence: a role chunk
  * per choice first (chat only), then deltas as they arrive, a finish chunk per choice, the usage
@@ -57,51 +38,12 @@ export function encodeChatCompletionStream(
   framing: ChatCompletionStreamFraming,
 ): ReadableStream<Uint8Array> {
   const reader = parts.getReader();
-  const object = framing.kind === 'chat' ? 'chat.completion.chunk' : 'text_completion';
-  let usage: ChatUsage | undefined;
-  let reported = false;
-  let forwardedCharacters = 0;
-
-  const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => ({
-    id: framing.id,
-    object,
-    created: framing.created,
-    model: framing.model,
-    choices,
-    ...(framing.includeUsage ? { usage: null } : {}),
-    ...extra,
-  });
-
-  const report = () => {
-    if (reported) return;
-    reported = true;
-    // A stream cut off before its usage event still spent neurons: estimate the completion from
-    // the forwarded text (about four characters a token) rather than charging nothing.
-    const estimate = Math.ceil(forwardedCharacters / 4);
-    framing.onUsage?.(usage ?? { prompt_tokens: 0, completion_tokens: estimate, total_tokens: estimate });
-  };
-
-  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, message: string) => {
-    controller.enqueue(
-      encodeSseEvent({ error: { message, type: 'api_error', param: null, code: 'upstream_error' } }),
-    );
-    controller.enqueue(encodeSseEvent('[DONE]'));
-    controller.close();
-    report();
-  };
+  const framer = createChatCompletionFramer(framing);
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      if (framing.kind !== 'chat') return;
-      for (let index = 0; index < framing.choices; index++) {
-        controller.enqueue(
-          encodeSseEvent(
-            chunk([
-              { index, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null },
-            ]),
-          ),
-        );
-      }
+      const roles = framer.start();
+      if (roles !== '') controller.enqueue(encoder.encode(roles));
     },
     async pull(controller) {
       for (;;) {
@@ -109,58 +51,33 @@ export function encodeChatCompletionStream(
         try {
           next = await reader.read();
         } catch {
-          fail(controller, 'The connection to Workers AI failed before the answer was complete.');
+          controller.enqueue(
+            encoder.encode(
+              framer.fail('The connection to Workers AI failed before the answer was complete.'),
+            ),
+          );
+          controller.close();
           return;
         }
         if (next.done) {
-          if (framing.includeUsage && usage !== undefined) {
-            controller.enqueue(encodeSseEvent(chunk([], { usage: publicUsage(usage) })));
-          }
-          controller.enqueue(encodeSseEvent('[DONE]'));
+          controller.enqueue(encoder.encode(framer.end()));
           controller.close();
-          report();
           return;
         }
-        const part = next.value;
-        if (part.type === 'usage') {
-          usage = addUsage(usage, part.usage);
-          continue;
-        }
-        if (part.type === 'error') {
-          fail(controller, part.message);
+        const events = framer.part(next.value);
+        if (framer.ended) {
+          controller.enqueue(encoder.encode(events));
+          controller.close();
           reader.cancel().catch(() => {});
           return;
         }
-        if (part.type === 'finish') {
-          const choice =
-            framing.kind === 'chat'
-              ? { index: part.index, delta: {}, logprobs: null, finish_reason: part.finishReason }
-              : { index: part.index, text: '', logprobs: null, finish_reason: part.finishReason };
-          controller.enqueue(encodeSseEvent(chunk([choice])));
-          return;
-        }
-        forwardedCharacters += (part.content?.length ?? 0) + (part.reasoning?.length ?? 0);
-        if (framing.kind === 'text') {
-          if (part.content === undefined) continue;
-          controller.enqueue(
-            encodeSseEvent(
-              chunk([{ index: part.index, text: part.content, logprobs: null, finish_reason: null }]),
-            ),
-          );
-          return;
-        }
-        const delta: Record<string, unknown> = {};
-        if (part.reasoning !== undefined) delta.reasoning_content = part.reasoning;
-        if (part.content !== undefined) delta.content = part.content;
-        if (part.toolCalls !== undefined) delta.tool_calls = part.toolCalls;
-        controller.enqueue(
-          encodeSseEvent(chunk([{ index: part.index, delta, logprobs: null, finish_reason: null }])),
-        );
+        if (events === '') continue;
+        controller.enqueue(encoder.encode(events));
         return;
       }
     },
     cancel(reason) {
-      report();
+      framer.report();
       return reader.cancel(reason);
     },
   });
