@@ -218,11 +218,23 @@ export function badInputSuite(context) {
         'UTF-16 body',
       );
       const limit = route.path === '/v2/translate' ? 128 * 1024 : 1024 * 1024;
-      const huge = await expect4xx(
-        raw(JSON.stringify({ ...route.body, padding: 'x'.repeat(limit + 16) })),
-        'oversized body',
-      );
-      assert.equal(huge.status, 413, `an oversized body on ${route.path} must get 413`);
+      const oversized = raw(JSON.stringify({ ...route.body, padding: 'x'.repeat(limit + 16) }));
+      // The gateway answers 413 from Content-Length without reading the body, and workerd then
+      // closes the connection; a client still uploading can see ECONNRESET before it reads the
+      // 413 (a race of the TCP close, not of the gateway). Such an attempt is sent again; a 413
+      // must come back within a few attempts, and anything else fails at once.
+      let huge;
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const response = await send(context.environment, route.gateway, oversized);
+        if (response.status === 0 && /ECONNRESET|EPIPE|socket hang up/.test(response.error ?? '')) continue;
+        assertNoProblems(
+          answerProblems(context.environment, route.gateway, oversized.path, response, { method: 'POST' }),
+          `oversized body POST ${oversized.path} → ${response.status}`,
+        );
+        huge = response;
+        break;
+      }
+      assert.equal(huge?.status, 413, `an oversized body on ${route.path} must get 413`);
       await checkProperty(
         fc.uint8Array({ minLength: 1, maxLength: 512 }),
         async (bytes) => {
