@@ -1,7 +1,9 @@
 import type { GatewayConfig } from '../config/parse-config';
 import { GatewayError } from '../http/gateway-error';
-import { IsolateLedger } from './isolate-ledger';
-import type { LedgerScope, LedgerState, LedgerStore, LedgerUsage } from './ledger-types';
+import { budgetRefusal } from './budget-refusal';
+import { ledgerStoreFor } from './ledger-store-for';
+import type { LedgerScope, LedgerState, LedgerUsage } from './ledger-types';
+import { ledgerViewOf, rememberLedgerState } from './ledger-view';
 import type { NeuronLedger } from './neuron-ledger';
 import { utcDay } from './utc-day';
 
@@ -62,90 +64,9 @@ const DEFAULT_CACHE_MS = 1000;
 // Below this share of the budget left, every check goes to the Durable Object.
 const CACHE_TRUSTED_WHILE_LEFT = 0.1;
 
-/** This isolate's last view of one ledger, plus the charges it has sent and not yet seen land. */
-interface LedgerView {
-  state: LedgerState | undefined;
-  seenAt: number;
-  pending: number;
-}
-
-const views = new WeakMap<object, Map<string, LedgerView>>();
-const isolateLedgers = new Map<string, IsolateLedger>();
-
-function viewOf(namespace: object, name: string): LedgerView {
-  let byName = views.get(namespace);
-  if (!byName) {
-    byName = new Map();
-    views.set(namespace, byName);
-  }
-  let view = byName.get(name);
-  if (!view) {
-    view = { state: undefined, seenAt: Number.NEGATIVE_INFINITY, pending: 0 };
-    byName.set(name, view);
-  }
-  return view;
-}
-
-// Answers can arrive out of order; within a day the total and the flag only grow, so the
-// largest seen is the most recent.
-function remember(view: LedgerView, state: LedgerState, seenAt: number): void {
-  const previous = view.state;
-  if (previous === undefined || state.date > previous.date) {
-    view.state = state;
-  } else if (state.date === previous.date) {
-    view.state = {
-      date: state.date,
-      used: Math.max(previous.used, state.used),
-      exhausted: previous.exhausted || state.exhausted,
-    };
-  } else {
-    return;
-  }
-  view.seenAt = Math.max(view.seenAt, seenAt);
-}
-
-function formatNeurons(neurons: number): string {
-  return String(Math.round(neurons * 10_000) / 10_000);
-}
-
-function refusal(state: LedgerState, budget: number, now: number, expected: number): GatewayError {
-  const day = utcDay(now);
-  const resetAt = new Date(day.resetAt).toISOString();
-  let message: string;
-  if (state.exhausted) {
-    message = `Workers AI reports today's free neuron allocation used up; the gateway refuses until it resets at ${resetAt} (00:00 UTC).`;
-  } else if (state.used >= budget) {
-    message = `Today's neuron budget is used up (${formatNeurons(state.used)} of ${budget} neurons); it resets at ${resetAt} (00:00 UTC).`;
-  } else {
-    message = `This request would cost about ${formatNeurons(expected)} neurons, more than the ${formatNeurons(budget - state.used)} left of today's budget of ${budget}; it resets at ${resetAt} (00:00 UTC).`;
-  }
-  return new GatewayError(429, 'insufficient_quota', message, { retryAfter: day.secondsToReset });
-}
-
 function logFailure(action: string, error: unknown): void {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   console.error(JSON.stringify({ ledger: action, error: detail.slice(0, 300) }));
-}
-
-function storeFor(env: LedgerEnv, name: string): { store: LedgerStore; scope: LedgerScope; key: object } {
-  const namespace = env.NEURON_LEDGER;
-  if (namespace === undefined) {
-    let store = isolateLedgers.get(name);
-    if (!store) {
-      store = new IsolateLedger();
-      isolateLedgers.set(name, store);
-    }
-    return { store, scope: 'isolate', key: store };
-  }
-  // A fresh stub per request: stubs are cheap and tied to the request that made them.
-  const stub = namespace.get(namespace.idFromName(name));
-  const store: LedgerStore = {
-    check: (options) => stub.check(options),
-    charge: (charge) => stub.charge(charge),
-    markExhausted: (options) => stub.markExhausted(options),
-    usage: (options) => stub.usage(options),
-  };
-  return { store, scope: 'durable-object', key: namespace };
 }
 
 /**
@@ -164,8 +85,8 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
   const budget = config.dailyNeuronBudget;
   const clock = options.now ?? Date.now;
   const cacheMs = options.cacheMs ?? DEFAULT_CACHE_MS;
-  const { store, scope, key } = storeFor(env, options.name ?? DEFAULT_NAME);
-  const view = viewOf(key, options.name ?? DEFAULT_NAME);
+  const { store, scope, key } = ledgerStoreFor(env.NEURON_LEDGER, options.name ?? DEFAULT_NAME);
+  const view = ledgerViewOf(key, options.name ?? DEFAULT_NAME);
   const keepAlive = (promise: Promise<void>) => options.ctx?.waitUntil(promise);
 
   return {
@@ -181,7 +102,7 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
       const today = utcDay(now).date;
       const known = view.state?.date === today ? view.state : undefined;
       // Within a day the total only grows and the flag is never cleared: a refusal seen once holds.
-      if (known && refuses(known)) throw refusal(known, budget, now, expected);
+      if (known && refuses(known)) throw budgetRefusal(known, budget, now, expected);
       const fresh = now - view.seenAt < cacheMs;
       const trusted = budget * (1 - CACHE_TRUSTED_WHILE_LEFT);
       if (known && fresh && known.used + view.pending + expected < trusted) return;
@@ -194,8 +115,8 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
         logFailure('check', error);
         return;
       }
-      remember(view, state, now);
-      if (refuses(state)) throw refusal(state, budget, now, expected);
+      rememberLedgerState(view, state, now);
+      if (refuses(state)) throw budgetRefusal(state, budget, now, expected);
     },
 
     charge(route, model, neurons) {
@@ -204,7 +125,7 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
       view.pending += amount;
       const booked = (async () => {
         try {
-          remember(view, await store.charge({ route, model, neurons, now }), now);
+          rememberLedgerState(view, await store.charge({ route, model, neurons, now }), now);
         } catch (error) {
           logFailure('charge', error);
         } finally {
@@ -219,10 +140,10 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
       const now = clock();
       const date = utcDay(now).date;
       const known = view.state?.date === date ? view.state : { date, used: 0, exhausted: false };
-      remember(view, { ...known, exhausted: true }, view.seenAt);
+      rememberLedgerState(view, { ...known, exhausted: true }, view.seenAt);
       const marked = (async () => {
         try {
-          remember(view, await store.markExhausted({ now }), now);
+          rememberLedgerState(view, await store.markExhausted({ now }), now);
         } catch (error) {
           logFailure('markExhausted', error);
         }
@@ -235,7 +156,7 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
       const now = clock();
       try {
         const usage = await store.usage({ budget, now });
-        remember(view, usage, now);
+        rememberLedgerState(view, usage, now);
         return usage;
       } catch (error) {
         throw new GatewayError(503, 'ledger_unavailable', 'The neuron ledger could not be read; try again.', {

@@ -1,0 +1,50 @@
+import type { LedgerState } from './ledger-types';
+
+/** This isolate's last view of one ledger, plus the charges it has sent and not yet seen land. */
+export interface LedgerView {
+  state: LedgerState | undefined;
+  seenAt: number;
+  pending: number;
+}
+
+const views = new WeakMap<object, Map<string, LedgerView>>();
+
+/**
+ * This isolate's view of the ledger `name` reached through `namespace` (the binding, or the
+ * isolate's own store), created empty on first use and kept for the isolate's life.
+ */
+export function ledgerViewOf(namespace: object, name: string): LedgerView {
+  let byName = views.get(namespace);
+  if (!byName) {
+    byName = new Map();
+    views.set(namespace, byName);
+  }
+  let view = byName.get(name);
+  if (!view) {
+    view = { state: undefined, seenAt: Number.NEGATIVE_INFINITY, pending: 0 };
+    byName.set(name, view);
+  }
+  return view;
+}
+
+/**
+ * Folds `state`, read at `seenAt`, into `view`.
+ *
+ * Answers can arrive out of order; within a day the total and the flag only grow, so the
+ * largest seen is the most recent.
+ */
+export function rememberLedgerState(view: LedgerView, state: LedgerState, seenAt: number): void {
+  const previous = view.state;
+  if (previous === undefined || state.date > previous.date) {
+    view.state = state;
+  } else if (state.date === previous.date) {
+    view.state = {
+      date: state.date,
+      used: Math.max(previous.used, state.used),
+      exhausted: previous.exhausted || state.exhausted,
+    };
+  } else {
+    return;
+  }
+  view.seenAt = Math.max(view.seenAt, seenAt);
+}
