@@ -1,8 +1,8 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
-
 import { describe, expect, it } from 'vitest';
+
 import worker from '../src/index';
 
 const simulator = createSimulator();

@@ -21,6 +21,8 @@ export { renderDeeplxError } from './deepl/render-deeplx-error';
 export { resolveDeeplLanguage } from './deepl/resolve-deepl-language';
 export type { TranslationRequest } from './deepl/translation-request';
 export { validateFields } from './deepl/validate-fields';
+export { decodeBase64 } from './encoding/decode-base64';
+export { encodeBase64 } from './encoding/encode-base64';
 export {
   type AuthenticateOptions,
   authenticate,
@@ -34,23 +36,6 @@ export { GatewayError, invalidRequest, toGatewayError } from './http/gateway-err
 export { type GatewayRequest, type RequestState, requestConfig } from './http/gateway-request';
 export { logRequest } from './http/log-request';
 export { BODY_LIMITS, readBodyBytes, readFormBody, readJsonBody } from './http/read-body';
-export { convertOpenAiMask } from './images/convert-openai-mask';
-export { createImageKey } from './images/create-image-key';
-export { decodeBase64 } from './images/decode-base64';
-export { encodeBase64 } from './images/encode-base64';
-export { type ImageFamily, imageFamilyOf } from './images/image-family-of';
-export { imageLimitsFor } from './images/image-limits-for';
-export { mapImageError } from './images/map-image-error';
-export { measureImageUsage } from './images/measure-image-usage';
-export { type ByteRange, parseByteRange } from './images/parse-byte-range';
-export { type ImageChatRequest, parseImageChatRequest } from './images/parse-image-chat-request';
-export { type ImageEditForm, parseImageEditForm, type UploadedImage } from './images/parse-image-edit-form';
-export { parseImageKey } from './images/parse-image-key';
-export { type ImageQuality, type ImageRequest, parseImageRequest } from './images/parse-image-request';
-export { type GeneratedImage, parseWorkersAiImage } from './images/parse-workers-ai-image';
-export { type ImageCallOptions, type ImageCallPlan, planImageCall } from './images/plan-image-call';
-export { type ImageDimensions, readImageDimensions } from './images/read-image-dimensions';
-export { type ImageSize, resolveImageSize } from './images/resolve-image-size';
 export { chargeWhenDone, type StreamChargeOptions } from './ledger/charge-when-done';
 export { guardBudget } from './ledger/guard-budget';
 export { isExhaustionError } from './ledger/is-exhaustion-error';
@@ -88,8 +73,6 @@ export {
   createChatCompletionStream,
 } from './openai/create-chat-completion-stream';
 export { createChatStreamPartsFromResult } from './openai/create-chat-stream-parts-from-result';
-export { createImageChatCompletion, type ImageChatIdentity } from './openai/create-image-chat-completion';
-export { createImageChatStream, type ImageChatStreamOptions } from './openai/create-image-chat-stream';
 export { createStopSequenceFilter, type StopSequenceFilter } from './openai/create-stop-sequence-filter';
 export { createThinkTagParser, type ThinkTagParser } from './openai/create-think-tag-parser';
 export {
@@ -97,8 +80,6 @@ export {
   encodeChatCompletionStream,
 } from './openai/encode-chat-completion-stream';
 export { encodeEmbeddingBase64 } from './openai/encode-embedding-base64';
-export { estimateImageChatUsage } from './openai/estimate-image-chat-usage';
-export { formatImageMarkdown } from './openai/format-image-markdown';
 export { formatTranscription } from './openai/format-transcription';
 export { type InlineChatImageOptions, inlineChatImageUrls } from './openai/inline-chat-image-urls';
 export { type ChatFinishReason, mapChatFinishReason } from './openai/map-chat-finish-reason';

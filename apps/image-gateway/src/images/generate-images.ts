@@ -2,22 +2,21 @@ import {
   estimateNeurons,
   GatewayError,
   type GatewayRequest,
-  type GeneratedImage,
-  type ImageRequest,
-  type ImageSize,
   invalidRequest,
-  mapImageError,
-  measureImageUsage,
-  parseWorkersAiImage,
-  planImageCall,
   type ResolvedModel,
-  readImageDimensions,
   requestConfig,
   requestLedger,
   upstreamFor,
 } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
 import { recordUsage } from '../usage/record-usage';
+import { mapImageError } from './map-image-error';
+import { measureImageUsage } from './measure-image-usage';
+import type { ImageRequest } from './parse-image-request';
+import { type GeneratedImage, parseWorkersAiImage } from './parse-workers-ai-image';
+import { planImageCall } from './plan-image-call';
+import { readImageDimensions } from './read-image-dimensions';
+import type { ImageSize } from './resolve-image-size';
 import { storeImage } from './store-image';
 
 // SD 1.5 img2img and inpainting fail upstream (5006) without an input image.

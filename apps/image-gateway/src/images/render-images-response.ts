@@ -1,5 +1,6 @@
-import { encodeBase64, type ImageRequest, type ResolvedModel } from '@workers-ai-gateways/core';
+import { encodeBase64, type ResolvedModel } from '@workers-ai-gateways/core';
 import type { GenerateImagesResult } from './generate-images';
+import type { ImageRequest } from './parse-image-request';
 
 /**
  * OpenAI's images response: `{created, data: [{url | b64_json, revised_prompt}]}`, plus the

@@ -1,4 +1,5 @@
-import { createImageKey, type GeneratedImage } from '@workers-ai-gateways/core';
+import { createImageKey } from './create-image-key';
+import type { GeneratedImage } from './parse-workers-ai-image';
 
 /** What `storeImage` records about the image besides its bytes. */
 export interface StoredImageMetadata {

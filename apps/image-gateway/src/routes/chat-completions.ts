@@ -1,18 +1,18 @@
 import {
-  createImageChatCompletion,
-  createImageChatStream,
   DEFAULT_MODELS,
-  formatImageMarkdown,
   type GatewayRequest,
-  imageLimitsFor,
-  parseImageChatRequest,
   readJsonBody,
   requestConfig,
-  resolveImageSize,
   resolveModel,
 } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
+import { createImageChatCompletion } from '../image-chat/create-image-chat-completion';
+import { createImageChatStream } from '../image-chat/create-image-chat-stream';
+import { formatImageMarkdown } from '../image-chat/format-image-markdown';
 import { generateImages } from '../images/generate-images';
+import { imageLimitsFor } from '../images/image-limits-for';
+import { parseImageChatRequest } from '../images/parse-image-chat-request';
+import { resolveImageSize } from '../images/resolve-image-size';
 
 /**
  * `POST /v1/chat/completions`, the guide's trick for chat UIs and OneAPI channels: the last user

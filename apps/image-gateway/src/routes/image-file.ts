@@ -1,5 +1,7 @@
-import { GatewayError, type GatewayRequest, parseByteRange, parseImageKey } from '@workers-ai-gateways/core';
+import { GatewayError, type GatewayRequest } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
+import { parseByteRange } from '../images/parse-byte-range';
+import { parseImageKey } from '../images/parse-image-key';
 import { IMMUTABLE_CACHE_CONTROL } from '../images/store-image';
 
 /**

@@ -1,22 +1,20 @@
 import {
   BODY_LIMITS,
-  convertOpenAiMask,
   type GatewayRequest,
-  type ImageSize,
-  imageFamilyOf,
-  imageLimitsFor,
   invalidRequest,
-  parseImageEditForm,
   type ResolvedModel,
   readFormBody,
   requestConfig,
-  resolveImageSize,
   resolveModel,
-  type UploadedImage,
 } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
+import { convertOpenAiMask } from '../images/convert-openai-mask';
 import { generateImages } from '../images/generate-images';
+import { imageFamilyOf } from '../images/image-family-of';
+import { imageLimitsFor } from '../images/image-limits-for';
+import { parseImageEditForm, type UploadedImage } from '../images/parse-image-edit-form';
 import { renderImagesResponse } from '../images/render-images-response';
+import { type ImageSize, resolveImageSize } from '../images/resolve-image-size';
 
 const IMG2IMG_MODEL = '@cf/runwayml/stable-diffusion-v1-5-img2img';
 const INPAINTING_MODEL = '@cf/runwayml/stable-diffusion-v1-5-inpainting';

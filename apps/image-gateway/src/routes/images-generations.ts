@@ -1,16 +1,16 @@
 import {
   DEFAULT_MODELS,
   type GatewayRequest,
-  imageLimitsFor,
-  parseImageRequest,
   readJsonBody,
   requestConfig,
-  resolveImageSize,
   resolveModel,
 } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
 import { generateImages } from '../images/generate-images';
+import { imageLimitsFor } from '../images/image-limits-for';
+import { parseImageRequest } from '../images/parse-image-request';
 import { renderImagesResponse } from '../images/render-images-response';
+import { resolveImageSize } from '../images/resolve-image-size';
 
 /**
  * `POST /v1/images/generations`: OpenAI's image generation on any Workers AI image model

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBase64 } from '../images/encode-base64';
+import { encodeBase64 } from '../encoding/encode-base64';
 import type { DashboardOptions } from './dashboard-types';
 import { renderChatDashboard } from './render-chat-dashboard';
 import { renderImageDashboard } from './render-image-dashboard';

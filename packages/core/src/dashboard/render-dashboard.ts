@@ -1,4 +1,4 @@
-import { encodeBase64 } from '../images/encode-base64';
+import { encodeBase64 } from '../encoding/encode-base64';
 import { DASHBOARD_SCRIPT } from './dashboard-script';
 import { DASHBOARD_STYLE } from './dashboard-style';
 import type { DashboardPage } from './dashboard-types';

@@ -1,8 +1,11 @@
-import { invalidRequest } from '../http/gateway-error';
-import type { CatalogModel, ImageLimits } from '../workers-ai/catalog/catalog-model';
-import { findModel } from '../workers-ai/catalog/find-model';
-import type { WorkersAiInputs } from '../workers-ai/client/create-workers-ai-client';
-import { encodeBase64 } from './encode-base64';
+import {
+  type CatalogModel,
+  encodeBase64,
+  findModel,
+  type ImageLimits,
+  invalidRequest,
+  type WorkersAiInputs,
+} from '@workers-ai-gateways/core';
 import { type ImageFamily, imageFamilyOf } from './image-family-of';
 import { imageLimitsFor } from './image-limits-for';
 import type { ImageRequest } from './parse-image-request';

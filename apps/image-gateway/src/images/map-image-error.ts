@@ -1,4 +1,4 @@
-import { GatewayError, toGatewayError } from '../http/gateway-error';
+import { GatewayError, toGatewayError } from '@workers-ai-gateways/core';
 
 /**
  * Specialises an upstream failure for image routes. Workers AI reports a prompt or image its

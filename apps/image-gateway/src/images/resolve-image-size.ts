@@ -1,5 +1,4 @@
-import { invalidRequest } from '../http/gateway-error';
-import type { ImageLimits } from '../workers-ai/catalog/catalog-model';
+import { type ImageLimits, invalidRequest } from '@workers-ai-gateways/core';
 
 /** Width and height in pixels. */
 export interface ImageSize {

@@ -1,5 +1,5 @@
+import { GatewayError } from '@workers-ai-gateways/core';
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../http/gateway-error';
 import { createImageChatStream } from './create-image-chat-stream';
 import { formatImageMarkdown } from './format-image-markdown';
 

@@ -1,8 +1,6 @@
-import { toGatewayError } from '../http/gateway-error';
-import { createSseEncoderStream } from '../workers-ai/sse/create-sse-encoder-stream';
+import { createSseEncoderStream, renderOpenAiError, toGatewayError } from '@workers-ai-gateways/core';
 import type { ImageChatIdentity } from './create-image-chat-completion';
 import { estimateImageChatUsage } from './estimate-image-chat-usage';
-import { renderOpenAiError } from './render-openai-error';
 
 /** What `createImageChatStream` frames. */
 export interface ImageChatStreamOptions {

@@ -1,4 +1,4 @@
-import { invalidRequest } from '../http/gateway-error';
+import { invalidRequest } from '@workers-ai-gateways/core';
 
 const PNG_SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 // Stable Diffusion on Workers AI makes at most 2048×2048; a larger mask cannot match an image.

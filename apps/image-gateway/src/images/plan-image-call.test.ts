@@ -1,6 +1,5 @@
+import { findModel, type WorkersAiInputs } from '@workers-ai-gateways/core';
 import { describe, expect, it } from 'vitest';
-import { findModel } from '../workers-ai/catalog/find-model';
-import type { WorkersAiInputs } from '../workers-ai/client/create-workers-ai-client';
 import { type ImageRequest, parseImageRequest } from './parse-image-request';
 import { planImageCall } from './plan-image-call';
 

@@ -1,4 +1,4 @@
-import type { CatalogModel, ModelFamily } from '../workers-ai/catalog/catalog-model';
+import type { CatalogModel, ModelFamily } from '@workers-ai-gateways/core';
 
 /** The Workers AI image schema families. */
 export type ImageFamily = Extract<ModelFamily, 'stable-diffusion' | 'flux-1' | 'leonardo' | 'flux-2'>;

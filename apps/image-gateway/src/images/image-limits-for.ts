@@ -1,4 +1,4 @@
-import type { CatalogModel, ImageLimits } from '../workers-ai/catalog/catalog-model';
+import type { CatalogModel, ImageLimits } from '@workers-ai-gateways/core';
 import { imageFamilyOf } from './image-family-of';
 
 /**

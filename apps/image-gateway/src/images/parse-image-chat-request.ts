@@ -1,5 +1,5 @@
+import { invalidRequest } from '@workers-ai-gateways/core';
 import * as v from 'valibot';
-import { invalidRequest } from '../http/gateway-error';
 import { type ImageRequest, parseImageRequest } from './parse-image-request';
 
 /** A chat completion request turned into an image request (the guide's trick for chat UIs). */

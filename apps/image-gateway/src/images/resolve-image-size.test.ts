@@ -1,5 +1,5 @@
+import { findModel } from '@workers-ai-gateways/core';
 import { describe, expect, it } from 'vitest';
-import { findModel } from '../workers-ai/catalog/find-model';
 import { resolveImageSize } from './resolve-image-size';
 
 const sdxl = findModel('@cf/stabilityai/stable-diffusion-xl-base-1.0')?.image;

@@ -1,4 +1,4 @@
-import { invalidRequest } from '../http/gateway-error';
+import { invalidRequest } from '@workers-ai-gateways/core';
 import { type ImageRequest, parseImageRequest } from './parse-image-request';
 import { type ImageDimensions, readImageDimensions } from './read-image-dimensions';
 

@@ -1,5 +1,5 @@
+import { invalidRequest } from '@workers-ai-gateways/core';
 import * as v from 'valibot';
-import { invalidRequest } from '../http/gateway-error';
 
 /** OpenAI's `quality` values: DALL·E 3's `standard`/`hd` and the GPT image models' `low`...`auto`. */
 export type ImageQuality = 'standard' | 'hd' | 'low' | 'medium' | 'high' | 'auto';

@@ -1,7 +1,9 @@
-import { GatewayError } from '../http/gateway-error';
-import type { WorkersAiResult } from '../workers-ai/client/create-workers-ai-client';
-import { sniffContentType } from '../workers-ai/client/sniff-content-type';
-import { decodeBase64 } from './decode-base64';
+import {
+  decodeBase64,
+  GatewayError,
+  sniffContentType,
+  type WorkersAiResult,
+} from '@workers-ai-gateways/core';
 
 /** An image as Workers AI produced it, in memory (R2 needs a known length, see chand1012 #9). */
 export interface GeneratedImage {

@@ -1,4 +1,4 @@
-import type { ModelUsage } from '../workers-ai/catalog/catalog-model';
+import type { ModelUsage } from '@workers-ai-gateways/core';
 
 /**
  * What a set of image calls consumed, in the catalog's image unit: the size and steps of one
