@@ -2,12 +2,16 @@
 
 export type { AiBinding, GatewayEnv } from './config/gateway-env';
 export { DEFAULT_API_BASE, type GatewayConfig, parseConfig, type UpstreamMode } from './config/parse-config';
-export type { ClientSetting, DashboardModel, DashboardOptions } from './dashboard/dashboard-types';
+export type {
+  ClientSetting,
+  DashboardModel,
+  DashboardOptions,
+  DashboardPage,
+} from './dashboard/dashboard-types';
 export { escapeHtml } from './dashboard/escape-html';
 export { prefersHtml } from './dashboard/prefers-html';
-export { renderChatDashboard } from './dashboard/render-chat-dashboard';
-export { renderImageDashboard } from './dashboard/render-image-dashboard';
-export { renderTranslateDashboard } from './dashboard/render-translate-dashboard';
+export { renderDashboard } from './dashboard/render-dashboard';
+export { renderModelOptions } from './dashboard/render-model-options';
 export { formatDeeplLanguage } from './deepl/format-deepl-language';
 export { type DeeplLanguageEntry, listDeeplLanguages } from './deepl/list-deepl-languages';
 export { M2M100_LANGUAGES } from './deepl/m2m100-languages';

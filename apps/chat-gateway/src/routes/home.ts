@@ -1,10 +1,5 @@
-import {
-  type GatewayRequest,
-  listModels,
-  prefersHtml,
-  renderChatDashboard,
-  requestConfig,
-} from '@workers-ai-gateways/core';
+import { type GatewayRequest, listModels, prefersHtml, requestConfig } from '@workers-ai-gateways/core';
+import { renderChatDashboard } from '../dashboard/render-chat-dashboard';
 import { CHAT_TASKS } from './models';
 
 /**

@@ -1,10 +1,5 @@
-import {
-  type GatewayRequest,
-  listModels,
-  prefersHtml,
-  renderImageDashboard,
-  requestConfig,
-} from '@workers-ai-gateways/core';
+import { type GatewayRequest, listModels, prefersHtml, requestConfig } from '@workers-ai-gateways/core';
+import { renderImageDashboard } from '../dashboard/render-image-dashboard';
 
 /**
  * `GET /`: what this gateway is and how to point a client at it, with its own URL filled in.

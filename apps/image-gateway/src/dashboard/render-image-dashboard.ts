@@ -1,6 +1,9 @@
-import type { ClientSetting, DashboardOptions } from './dashboard-types';
-import { renderDashboard } from './render-dashboard';
-import { renderModelOptions } from './render-model-options';
+import {
+  type ClientSetting,
+  type DashboardOptions,
+  renderDashboard,
+  renderModelOptions,
+} from '@workers-ai-gateways/core';
 
 // Generates one image and shows it from the URL the gateway answers with (its own /images/ or
 // PUBLIC_IMAGE_BASE_URL); only http(s) URLs are shown.

@@ -1,6 +1,9 @@
-import type { ClientSetting, DashboardOptions } from './dashboard-types';
-import { renderDashboard } from './render-dashboard';
-import { renderModelOptions } from './render-model-options';
+import {
+  type ClientSetting,
+  type DashboardOptions,
+  renderDashboard,
+  renderModelOptions,
+} from '@workers-ai-gateways/core';
 
 // Streams a chat completion with fetch and a ReadableStream, appending each SSE delta as it
 // arrives; keeps the conversation so that follow-up questions have context.

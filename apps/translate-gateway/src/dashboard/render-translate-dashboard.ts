@@ -1,5 +1,4 @@
-import type { ClientSetting, DashboardOptions } from './dashboard-types';
-import { renderDashboard } from './render-dashboard';
+import { type ClientSetting, type DashboardOptions, renderDashboard } from '@workers-ai-gateways/core';
 
 // Fills the language pickers from /v2/languages once a key is known, and translates through the
 // DeepLX route, showing the detected source language.
