@@ -27,6 +27,7 @@ export type { TranslationRequest } from './deepl/translation-request';
 export { validateFields } from './deepl/validate-fields';
 export { decodeBase64 } from './encoding/decode-base64';
 export { encodeBase64 } from './encoding/encode-base64';
+export { GatewayError, invalidRequest, toGatewayError } from './errors/gateway-error';
 export {
   type AuthenticateOptions,
   authenticate,
@@ -36,12 +37,14 @@ export {
 } from './http/authenticate';
 export { handlePreflight, mutable, withCors } from './http/cors';
 export { createGatewayRouter, type GatewayRouterOptions } from './http/create-gateway-router';
-export { GatewayError, invalidRequest, toGatewayError } from './http/gateway-error';
 export { type GatewayRequest, type RequestState, requestConfig } from './http/gateway-request';
+export { guardBudget } from './http/guard-budget';
 export { logRequest } from './http/log-request';
+export { noteExhaustion } from './http/note-exhaustion';
 export { BODY_LIMITS, readBodyBytes, readFormBody, readJsonBody } from './http/read-body';
-export { chargeWhenDone, type StreamChargeOptions } from './ledger/charge-when-done';
-export { guardBudget } from './ledger/guard-budget';
+export { requestLedger } from './http/request-ledger';
+export { upstreamFor } from './http/upstream-for';
+export { withLedger } from './http/with-ledger';
 export { isExhaustionError } from './ledger/is-exhaustion-error';
 export { type GatewayLedger, type LedgerEnv, type LedgerOptions, ledgerFor } from './ledger/ledger-for';
 export type {
@@ -53,12 +56,8 @@ export type {
   LedgerUsageOptions,
 } from './ledger/ledger-types';
 export { NeuronLedger } from './ledger/neuron-ledger';
-export { noteExhaustion } from './ledger/note-exhaustion';
 export { renderUsage } from './ledger/render-usage';
-export { requestLedger } from './ledger/request-ledger';
-export { trackExhaustion } from './ledger/track-exhaustion';
 export { type UtcDay, utcDay } from './ledger/utc-day';
-export { withLedger } from './ledger/with-ledger';
 export {
   type ChatGenerationSource,
   convertToWorkersAiChatInput,
@@ -97,7 +96,7 @@ export {
   createToolCallId,
   mapWorkersAiChatToolCall,
 } from './openai/map-workers-ai-chat-tool-call';
-export { type ChatUsage, mapWorkersAiChatUsage } from './openai/map-workers-ai-chat-usage';
+export { mapWorkersAiChatUsage } from './openai/map-workers-ai-chat-usage';
 export { mapWorkersAiEmbeddingResponse } from './openai/map-workers-ai-embedding-response';
 export { mapWorkersAiTranscription, type Transcription } from './openai/map-workers-ai-transcription';
 export { mergeChatCompletionStreams } from './openai/merge-chat-completion-streams';
@@ -116,6 +115,11 @@ export {
 } from './openai/parse-transcription-request';
 export { renderOpenAiError } from './openai/render-openai-error';
 export { validateOpenAiRequestBody } from './openai/validate-openai-request-body';
+export { addChatUsage } from './usage/add-chat-usage';
+export type { ChatUsage } from './usage/chat-usage';
+export { estimateChatUsage } from './usage/estimate-chat-usage';
+export { estimateTokens } from './usage/estimate-tokens';
+export { sumChatUsage } from './usage/sum-chat-usage';
 export type {
   CatalogModel,
   ImageLimits,
@@ -152,7 +156,6 @@ export {
   type WorkersAiRunOptions,
 } from './workers-ai/client/create-workers-ai-client';
 export { sniffContentType } from './workers-ai/client/sniff-content-type';
-export { upstreamFor } from './workers-ai/client/upstream-for';
 export {
   mapWorkersAiError,
   type WorkersAiFailure,

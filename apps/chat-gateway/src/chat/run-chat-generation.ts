@@ -7,11 +7,14 @@ import {
   createChatCompletionStream,
   createChatStreamPartsFromResult,
   encodeChatCompletionStream,
+  estimateChatUsage,
+  estimateTokens,
   GatewayError,
   type GatewayRequest,
   mapWorkersAiChatResponse,
   mergeChatCompletionStreams,
   parseJsonEventStream,
+  sumChatUsage,
   upstreamFor,
   type WorkersAiChatCall,
 } from '@workers-ai-gateways/core';
@@ -35,54 +38,20 @@ export interface ChatGenerationResult {
   usage: ChatUsage;
 }
 
-// About four characters a token: the usual rule of thumb for English BPE tokenizers, used only
-// when Workers AI reports no usage at all.
-const CHARACTERS_PER_TOKEN = 4;
-
 function completeUsage(
   usage: ChatUsage | undefined,
   promptCharacters: number,
   completionCharacters: number,
 ): ChatUsage {
-  const estimatedPrompt = Math.ceil(promptCharacters / CHARACTERS_PER_TOKEN);
-  if (usage === undefined) {
-    const completion = Math.ceil(completionCharacters / CHARACTERS_PER_TOKEN);
-    return {
-      prompt_tokens: estimatedPrompt,
-      completion_tokens: completion,
-      total_tokens: estimatedPrompt + completion,
-    };
-  }
+  // Estimated only when Workers AI reports no usage at all.
+  if (usage === undefined) return estimateChatUsage(promptCharacters, completionCharacters);
+  const estimatedPrompt = estimateTokens(promptCharacters);
   if (usage.prompt_tokens > 0) return usage;
   return {
     ...usage,
     prompt_tokens: estimatedPrompt,
     total_tokens: estimatedPrompt + usage.completion_tokens,
   };
-}
-
-function sumUsage(usages: (ChatUsage | undefined)[]): ChatUsage | undefined {
-  let total: ChatUsage | undefined;
-  for (const usage of usages) {
-    if (usage === undefined) continue;
-    if (total === undefined) {
-      total = { ...usage };
-      continue;
-    }
-    total.prompt_tokens += usage.prompt_tokens;
-    total.completion_tokens += usage.completion_tokens;
-    total.total_tokens += usage.total_tokens;
-    if (usage.prompt_tokens_details !== undefined) {
-      total.prompt_tokens_details = {
-        cached_tokens:
-          (total.prompt_tokens_details?.cached_tokens ?? 0) + usage.prompt_tokens_details.cached_tokens,
-      };
-    }
-    total.neurons =
-      total.neurons !== undefined && usage.neurons !== undefined ? total.neurons + usage.neurons : undefined;
-  }
-  if (total?.neurons === undefined) delete total?.neurons;
-  return total;
 }
 
 /**
@@ -133,7 +102,7 @@ export async function runChatGeneration(
   if (failure !== undefined) {
     // `n` > 1 with one call failed: the others were answered, and paid for, all the same.
     if (results.length > 0) {
-      const usage = sumUsage(results.map((result) => result.usage));
+      const usage = sumChatUsage(results.map((result) => result.usage));
       if (usage !== undefined) recordChatUsage(request, generation.model, usage, false);
     }
     throw failure.reason;
@@ -146,7 +115,7 @@ export async function runChatGeneration(
     0,
   );
   const usage = completeUsage(
-    sumUsage(results.map((result) => result.usage)),
+    sumChatUsage(results.map((result) => result.usage)),
     generation.promptCharacters,
     completionCharacters,
   );

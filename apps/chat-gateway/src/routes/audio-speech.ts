@@ -1,5 +1,6 @@
 import {
   convertToWorkersAiSpeechInput,
+  decodeBase64,
   GatewayError,
   type GatewayRequest,
   parseSpeechRequest,
@@ -10,13 +11,6 @@ import {
 } from '@workers-ai-gateways/core';
 import { recordUsage } from '../usage/record-usage';
 import { modelHeaders } from './model-headers';
-
-function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
 
 /**
  * `POST /v1/audio/speech`: text to audio with tts-1 (MeloTTS, MP3) or tts-1-hd (Deepgram Aura,
@@ -41,10 +35,8 @@ export async function audioSpeech(request: GatewayRequest): Promise<Response> {
     if (result.kind === 'stream') await result.body.cancel();
     throw new GatewayError(502, 'upstream_error', `Workers AI answered '${resolved.model}' without audio.`);
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = decodeBase64(audio);
-  } catch {
+  const bytes = decodeBase64(audio);
+  if (bytes === undefined) {
     throw new GatewayError(
       502,
       'upstream_error',

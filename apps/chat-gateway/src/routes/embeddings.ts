@@ -1,5 +1,6 @@
 import {
   encodeEmbeddingBase64,
+  estimateTokens,
   type GatewayRequest,
   invalidRequest,
   mapWorkersAiEmbeddingResponse,
@@ -14,9 +15,6 @@ import { modelHeaders } from './model-headers';
 
 // Workers AI's text-embeddings schema takes at most 100 texts per call.
 const DEFAULT_BATCH = 100;
-// About four characters a token (English BPE rule of thumb), for when Workers AI reports no
-// usage, which is always the case over the binding.
-const CHARACTERS_PER_TOKEN = 4;
 
 /**
  * `POST /v1/embeddings`: every input embedded, in order, batched 100 texts per upstream call
@@ -58,7 +56,7 @@ export async function embeddings(request: GatewayRequest): Promise<Response> {
     ? results.reduce((total, result) => total + (result.usage?.prompt_tokens ?? 0), 0)
     : undefined;
   const promptTokens =
-    reported ?? body.inputs.reduce((total, text) => total + Math.ceil(text.length / CHARACTERS_PER_TOKEN), 0);
+    reported ?? body.inputs.reduce((total, text) => total + estimateTokens(text.length), 0);
   recordUsage(request, resolved.model, { inputTokens: promptTokens, outputTokens: 0 });
   return Response.json(
     {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../http/gateway-error';
+import { GatewayError } from '../errors/gateway-error';
 import { DEFAULT_API_BASE, parseConfig } from './parse-config';
 
 function configError(env: Record<string, string>): GatewayError {

@@ -1,4 +1,4 @@
-import { GatewayError } from '../http/gateway-error';
+import { GatewayError } from '../errors/gateway-error';
 import { parseModelAliases } from '../workers-ai/catalog/parse-model-aliases';
 import type { AiBinding, GatewayEnv } from './gateway-env';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../http/gateway-error';
+import { GatewayError } from '../errors/gateway-error';
 import { formatDeeplLanguage } from './format-deepl-language';
 import { listDeeplLanguages } from './list-deepl-languages';
 import { M2M100_LANGUAGES } from './m2m100-languages';

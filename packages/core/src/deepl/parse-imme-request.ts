@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { invalidRequest } from '../http/gateway-error';
+import { invalidRequest } from '../errors/gateway-error';
 import { parseLanguageField } from './parse-language-field';
 import { resolveDeeplLanguage } from './resolve-deepl-language';
 import type { TranslationRequest } from './translation-request';

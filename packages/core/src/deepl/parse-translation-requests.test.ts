@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../http/gateway-error';
+import { GatewayError } from '../errors/gateway-error';
 import { parseDeeplTranslateRequest } from './parse-deepl-translate-request';
 import { parseDeeplxRequest } from './parse-deeplx-request';
 import { parseImmeRequest } from './parse-imme-request';

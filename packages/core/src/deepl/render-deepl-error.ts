@@ -1,4 +1,4 @@
-import type { GatewayError } from '../http/gateway-error';
+import type { GatewayError } from '../errors/gateway-error';
 
 function deeplStatus(error: GatewayError): number {
   // DeepL reports a bad key as 403 and a spent quota as 456; `deepl-node` maps exactly these.

@@ -1,4 +1,4 @@
-import type { GatewayError } from '../http/gateway-error';
+import type { GatewayError } from '../errors/gateway-error';
 
 /**
  * Renders an error as DeepLX does: `{code, message}` with the HTTP status equal to `code`.

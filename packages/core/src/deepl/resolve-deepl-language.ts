@@ -1,4 +1,4 @@
-import { GatewayError } from '../http/gateway-error';
+import { GatewayError } from '../errors/gateway-error';
 import { type MappedLanguage, mapDeeplLanguage } from './map-deepl-language';
 
 /**

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { invalidRequest } from '../http/gateway-error';
+import { invalidRequest } from '../errors/gateway-error';
 
 /**
  * Validates a request body against a valibot schema and returns its typed output, or throws a

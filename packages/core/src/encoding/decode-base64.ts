@@ -1,5 +1,5 @@
 /**
- * Decodes a base64 image as Workers AI returns it (`{image: "<base64>"}`), tolerating a
+ * Decodes base64 as Workers AI returns it (an image's `{image}`, MeloTTS's `{audio}`), tolerating a
  * `data:` URL prefix, whitespace and the URL-safe alphabet. Returns `undefined` for text that is
  * not base64, so callers can report the upstream as faulty instead of throwing.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../config/parse-config';
+import { GatewayError } from '../errors/gateway-error';
 import { authenticate, extractClientKey, matchesAnyKey } from './authenticate';
-import { GatewayError } from './gateway-error';
 
 const keyed = parseConfig({ GATEWAY_KEYS: 'alpha-key, beta-key' });
 

@@ -1,5 +1,5 @@
 import type { GatewayConfig } from '../config/parse-config';
-import { GatewayError } from './gateway-error';
+import { GatewayError } from '../errors/gateway-error';
 
 /** Who the caller is, once `authenticate` has let them in. */
 export type Caller =

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GatewayError } from '../errors/gateway-error';
 import { renderOpenAiError } from '../openai/render-openai-error';
 import { createGatewayRouter } from './create-gateway-router';
-import { GatewayError } from './gateway-error';
 
 const router = createGatewayRouter({ renderError: renderOpenAiError });
 router

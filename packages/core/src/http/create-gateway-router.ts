@@ -1,9 +1,9 @@
 import { AutoRouter } from 'itty-router';
 import type { GatewayEnv } from '../config/gateway-env';
 import { parseConfig } from '../config/parse-config';
+import { GatewayError, toGatewayError } from '../errors/gateway-error';
 import { type AuthenticateOptions, authenticate } from './authenticate';
 import { handlePreflight, mutable, withCors } from './cors';
-import { GatewayError, toGatewayError } from './gateway-error';
 import type { GatewayRequest } from './gateway-request';
 import { logRequest } from './log-request';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from './gateway-error';
+import { GatewayError } from '../errors/gateway-error';
 import { readBodyBytes, readFormBody, readJsonBody } from './read-body';
 
 async function failure(promise: Promise<unknown>): Promise<GatewayError> {

@@ -1,4 +1,4 @@
-import { GatewayError, invalidRequest } from './gateway-error';
+import { GatewayError, invalidRequest } from '../errors/gateway-error';
 
 /** Body limits of SPEC §6, in bytes. */
 export const BODY_LIMITS = {

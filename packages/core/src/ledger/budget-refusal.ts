@@ -1,4 +1,4 @@
-import { GatewayError } from '../http/gateway-error';
+import { GatewayError } from '../errors/gateway-error';
 import type { LedgerState } from './ledger-types';
 import { utcDay } from './utc-day';
 

@@ -1,4 +1,4 @@
-import { GatewayError } from '../http/gateway-error';
+import { GatewayError } from '../errors/gateway-error';
 
 // https://developers.cloudflare.com/workers-ai/platform/errors/ documents 3036 for the used-up
 // daily free allocation; live calls answer 4006 for the same thing.

@@ -1,7 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GatewayError } from '../http/gateway-error';
+import { GatewayError } from '../errors/gateway-error';
 import { estimateNeurons } from '../workers-ai/catalog/estimate-neurons';
 import { createWorkersAiClient } from '../workers-ai/client/create-workers-ai-client';
 import { configWithBudget, manualClock, testEnv, uniqueLedgerName } from './ledger.test-helper';

@@ -1,5 +1,5 @@
 import type { GatewayConfig } from '../config/parse-config';
-import { GatewayError } from '../http/gateway-error';
+import { GatewayError } from '../errors/gateway-error';
 import { budgetRefusal } from './budget-refusal';
 import { ledgerStoreFor } from './ledger-store-for';
 import type { LedgerScope, LedgerState, LedgerUsage } from './ledger-types';

@@ -1,4 +1,4 @@
-import { invalidRequest } from '../http/gateway-error';
+import { invalidRequest } from '../errors/gateway-error';
 import type { CatalogModel } from '../workers-ai/catalog/catalog-model';
 import type { ChatCompletionMessage, ChatCompletionRequest } from './parse-chat-completion-request';
 

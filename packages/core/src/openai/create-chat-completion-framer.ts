@@ -1,3 +1,5 @@
+import { addChatUsage } from '../usage/add-chat-usage';
+import { estimateTokens } from '../usage/estimate-tokens';
 import type { ChatStreamPart } from './create-chat-completion-stream';
 import type { ChatCompletionStreamFraming } from './encode-chat-completion-stream';
 import type { ChatUsage } from './map-workers-ai-chat-usage';
@@ -16,22 +18,6 @@ export interface ChatCompletionFramer {
   report(): void;
   /** Whether the stream has ended (`[DONE]` sent); nothing more may be framed. */
   readonly ended: boolean;
-}
-
-function addUsage(total: ChatUsage | undefined, usage: ChatUsage): ChatUsage {
-  if (total === undefined) return { ...usage };
-  const sum: ChatUsage = {
-    prompt_tokens: total.prompt_tokens + usage.prompt_tokens,
-    completion_tokens: total.completion_tokens + usage.completion_tokens,
-    total_tokens: total.total_tokens + usage.total_tokens,
-  };
-  const cached =
-    (total.prompt_tokens_details?.cached_tokens ?? 0) + (usage.prompt_tokens_details?.cached_tokens ?? 0);
-  if (total.prompt_tokens_details !== undefined || usage.prompt_tokens_details !== undefined) {
-    sum.prompt_tokens_details = { cached_tokens: cached };
-  }
-  if (total.neurons !== undefined && usage.neurons !== undefined) sum.neurons = total.neurons + usage.neurons;
-  return sum;
 }
 
 /** The usage a client sees: OpenAI's fields only (Workers AI's `neurons` stays internal). */
@@ -75,7 +61,7 @@ export function createChatCompletionFramer(framing: ChatCompletionStreamFraming)
     reported = true;
     // A stream cut off before its usage event still spent neurons: estimate the completion from
     // the forwarded text (about four characters a token) rather than charging nothing.
-    const estimate = Math.ceil(forwardedCharacters / 4);
+    const estimate = estimateTokens(forwardedCharacters);
     framing.onUsage?.(usage ?? { prompt_tokens: 0, completion_tokens: estimate, total_tokens: estimate });
   };
 
@@ -105,7 +91,7 @@ export function createChatCompletionFramer(framing: ChatCompletionStreamFraming)
     part(part) {
       if (ended) return '';
       if (part.type === 'usage') {
-        usage = addUsage(usage, part.usage);
+        usage = addChatUsage(usage, part.usage);
         return '';
       }
       if (part.type === 'error') return fail(part.message);

@@ -1,3 +1,5 @@
+import { estimateTokens } from '../usage/estimate-tokens';
+import { asRecord } from '../values/as-record';
 import type { JsonEventStreamItem } from '../workers-ai/sse/parse-json-event-stream';
 import type {
   ChatCompletionStreamOptions,
@@ -21,12 +23,6 @@ export interface ChatStreamPartMapper {
   push(item: JsonEventStreamItem, sink: ChatStreamPartSink): void;
   /** Ends the mapping when the upstream stream ends: usage, then the finish or an error. */
   flush(sink: ChatStreamPartSink): void;
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 }
 
 function text(value: unknown): string {
@@ -214,7 +210,7 @@ export function createChatStreamPartMapper(options: ChatCompletionStreamOptions)
       // Neurons were spent even when the stream failed: report what is known, or an estimate
       // from the forwarded text (about four characters a token) rather than nothing. Usage goes
       // first so that it is counted before an error part ends the client's stream.
-      const estimate = Math.ceil(forwardedCharacters / 4);
+      const estimate = estimateTokens(forwardedCharacters);
       controller.enqueue({
         type: 'usage',
         usage: usage ?? { prompt_tokens: 0, completion_tokens: estimate, total_tokens: estimate },

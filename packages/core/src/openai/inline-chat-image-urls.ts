@@ -1,4 +1,4 @@
-import { GatewayError, invalidRequest } from '../http/gateway-error';
+import { GatewayError, invalidRequest } from '../errors/gateway-error';
 
 /** Options of `inlineChatImageUrls`. */
 export interface InlineChatImageOptions {

@@ -1,3 +1,4 @@
+import { asRecord } from '../values/as-record';
 import type { WorkersAiChatCall } from './convert-to-workers-ai-chat-input';
 import { createStopSequenceFilter } from './create-stop-sequence-filter';
 import { createThinkTagParser } from './create-think-tag-parser';
@@ -21,12 +22,6 @@ export interface ChatCallResult {
 }
 
 type CallOptions = Pick<WorkersAiChatCall, 'stop' | 'thinkTags' | 'maxTokens'>;
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
 
 // In JSON mode legacy models return `response` as a parsed object; OpenAI clients expect the
 // JSON text in `content`, so anything that is not a string is serialised back.
@@ -91,12 +86,12 @@ function finishChoice(
  * no finish reason, get `tool_calls`, `length` (completion reached `max_tokens`) or `stop`.
  */
 export function mapWorkersAiChatResponse(data: unknown, options: CallOptions): ChatCallResult {
-  const record = asRecord(data);
+  const record = asRecord(data) ?? {};
   const usage = mapWorkersAiChatUsage(record.usage);
   if (Array.isArray(record.choices) && record.choices.length > 0) {
     const choices = record.choices.map((choice) => {
-      const entry = asRecord(choice);
-      const message = asRecord(entry.message);
+      const entry = asRecord(choice) ?? {};
+      const message = asRecord(entry.message) ?? {};
       const reasoning = asText(message.reasoning_content) ?? asText(message.reasoning);
       return finishChoice(
         asText(message.content) ?? asText(entry.text),

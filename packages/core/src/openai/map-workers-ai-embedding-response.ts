@@ -1,4 +1,4 @@
-import { GatewayError } from '../http/gateway-error';
+import { GatewayError } from '../errors/gateway-error';
 import { type ChatUsage, mapWorkersAiChatUsage } from './map-workers-ai-chat-usage';
 
 /**

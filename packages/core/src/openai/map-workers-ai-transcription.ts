@@ -1,3 +1,4 @@
+import { asRecord } from '../values/as-record';
 /** One timed word. */
 export interface TranscriptionWord {
   word: string;
@@ -27,12 +28,6 @@ export interface Transcription {
   words: TranscriptionWord[];
 }
 
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
 function number(value: unknown, fallback = 0): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
@@ -40,7 +35,7 @@ function number(value: unknown, fallback = 0): number {
 function readWords(value: unknown): TranscriptionWord[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => {
-    const record = asRecord(item);
+    const record = asRecord(item) ?? {};
     const word =
       typeof record.word === 'string'
         ? record.word
@@ -63,14 +58,14 @@ function wholeSegment(text: string, start: number, end: number): TranscriptionSe
  * segments get one segment spanning the words, so srt, vtt and verbose_json always have timing.
  */
 export function mapWorkersAiTranscription(data: unknown, language: string | undefined): Transcription {
-  const record = asRecord(data);
-  const results = asRecord(record.results);
+  const record = asRecord(data) ?? {};
+  const results = asRecord(record.results) ?? {};
   if (Array.isArray(results.channels)) {
-    const alternatives = asRecord(results.channels[0]).alternatives;
-    const alternative = asRecord(Array.isArray(alternatives) ? alternatives[0] : undefined);
+    const alternatives = asRecord(results.channels[0])?.alternatives;
+    const alternative = asRecord(Array.isArray(alternatives) ? alternatives[0] : undefined) ?? {};
     const text = typeof alternative.transcript === 'string' ? alternative.transcript : '';
     const words = readWords(alternative.words);
-    const duration = number(asRecord(record.metadata).duration, words.at(-1)?.end ?? 0);
+    const duration = number(asRecord(record.metadata)?.duration, words.at(-1)?.end ?? 0);
     return {
       text,
       language,
@@ -80,12 +75,12 @@ export function mapWorkersAiTranscription(data: unknown, language: string | unde
     };
   }
   const text = typeof record.text === 'string' ? record.text.trim() : '';
-  const info = asRecord(record.transcription_info);
+  const info = asRecord(record.transcription_info) ?? {};
   if (Array.isArray(record.segments)) {
     const segments: TranscriptionSegment[] = [];
     const words: TranscriptionWord[] = [];
     for (const item of record.segments) {
-      const segment = asRecord(item);
+      const segment = asRecord(item) ?? {};
       segments.push({
         start: number(segment.start),
         end: number(segment.end),

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { invalidRequest } from '../http/gateway-error';
+import { invalidRequest } from '../errors/gateway-error';
 import { samplingEntries } from './parse-chat-completion-request';
 import { validateOpenAiRequestBody } from './validate-openai-request-body';
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { invalidRequest } from '../http/gateway-error';
+import { invalidRequest } from '../errors/gateway-error';
 import { validateOpenAiRequestBody } from './validate-openai-request-body';
 
 const speechSchema = v.object({

@@ -1,4 +1,4 @@
-import { invalidRequest } from '../http/gateway-error';
+import { invalidRequest } from '../errors/gateway-error';
 
 /** Response formats of `/v1/audio/transcriptions` and `/v1/audio/translations`. */
 export type TranscriptionFormat = 'json' | 'text' | 'srt' | 'vtt' | 'verbose_json';

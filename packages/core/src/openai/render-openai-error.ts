@@ -1,4 +1,4 @@
-import type { GatewayError } from '../http/gateway-error';
+import type { GatewayError } from '../errors/gateway-error';
 
 function openAiType(error: GatewayError): string {
   if (error.code === 'insufficient_quota') return 'insufficient_quota';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { invalidRequest } from '../http/gateway-error';
+import { invalidRequest } from '../errors/gateway-error';
 
 /**
  * OpenAI's way of naming a nested field in `param`: `messages[0].content[1].image_url`.

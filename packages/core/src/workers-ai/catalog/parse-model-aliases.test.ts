@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../../http/gateway-error';
+import { GatewayError } from '../../errors/gateway-error';
 import { parseModelAliases } from './parse-model-aliases';
 
 function errorOf(raw: string): GatewayError {

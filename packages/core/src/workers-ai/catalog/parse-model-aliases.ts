@@ -1,4 +1,4 @@
-import { GatewayError } from '../../http/gateway-error';
+import { GatewayError } from '../../errors/gateway-error';
 
 // Echoing a whole malformed setting could flood logs and responses; a prefix is enough to find it.
 const MAXIMUM_ECHO_LENGTH = 60;

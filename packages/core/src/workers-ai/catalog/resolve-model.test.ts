@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../../http/gateway-error';
+import { GatewayError } from '../../errors/gateway-error';
 import { DEFAULT_MODELS } from './default-models';
 import { OPENAI_MODEL_ALIASES } from './openai-model-aliases';
 import { resolveModel } from './resolve-model';

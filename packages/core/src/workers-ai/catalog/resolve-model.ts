@@ -1,4 +1,4 @@
-import { GatewayError } from '../../http/gateway-error';
+import { GatewayError } from '../../errors/gateway-error';
 import type { CatalogModel, Task } from './catalog-model';
 import { findModel } from './find-model';
 import { OPENAI_MODEL_ALIASES } from './openai-model-aliases';

@@ -1,6 +1,6 @@
 import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../../http/gateway-error';
+import { GatewayError } from '../../errors/gateway-error';
 import { createWorkersAiClient } from './create-workers-ai-client';
 
 const MODEL = '@cf/meta/llama-3.1-8b-instruct-fast';

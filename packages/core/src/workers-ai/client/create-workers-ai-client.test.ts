@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../../http/gateway-error';
+import { GatewayError } from '../../errors/gateway-error';
 import { createWorkersAiClient, type WorkersAiClientOptions } from './create-workers-ai-client';
 import { createFakeWorkersAi } from './fake-workers-ai.test-helper';
 

@@ -1,4 +1,5 @@
-import { GatewayError } from '../../http/gateway-error';
+import { DEFAULT_API_BASE } from '../../config/parse-config';
+import { GatewayError } from '../../errors/gateway-error';
 import { mapWorkersAiError, type WorkersAiMode } from '../errors/map-workers-ai-error';
 import { parseWorkersAiError, type WorkersAiErrorSource } from '../errors/parse-workers-ai-error';
 import { peekReadableStream } from './peek-readable-stream';
@@ -72,7 +73,6 @@ export interface WorkersAiClient {
   run(model: string, inputs: WorkersAiInputs, options?: WorkersAiRunOptions): Promise<WorkersAiResult>;
 }
 
-const DEFAULT_API_BASE = 'https://api.cloudflare.com/client/v4';
 const AI_GATEWAY_ORIGIN = 'https://gateway.ai.cloudflare.com';
 const RETRY_DELAY_MS = 200;
 const RETRY_JITTER_MS = 50;

@@ -1,4 +1,4 @@
-import { GatewayError } from '../../http/gateway-error';
+import { GatewayError } from '../../errors/gateway-error';
 
 /** How the gateway reaches Workers AI; decides who is at fault for an authentication error. */
 export type WorkersAiMode = 'binding' | 'rest' | 'passthrough';

@@ -1,13 +1,13 @@
-import type { GatewayConfig } from '../../config/parse-config';
-import type { GatewayRequest } from '../../http/gateway-request';
-import { requestConfig } from '../../http/gateway-request';
+import type { GatewayConfig } from '../config/parse-config';
 import {
   createWorkersAiClient,
   type WorkersAiClient,
   type WorkersAiInputs,
   type WorkersAiResult,
   type WorkersAiRunOptions,
-} from './create-workers-ai-client';
+} from '../workers-ai/client/create-workers-ai-client';
+import type { GatewayRequest } from './gateway-request';
+import { requestConfig } from './gateway-request';
 
 const clients = new WeakMap<GatewayConfig, WorkersAiClient>();
 

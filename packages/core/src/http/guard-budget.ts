@@ -1,4 +1,4 @@
-import type { GatewayRequest } from '../http/gateway-request';
+import type { GatewayRequest } from './gateway-request';
 import { requestLedger } from './request-ledger';
 
 /**

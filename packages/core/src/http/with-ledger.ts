@@ -1,5 +1,5 @@
-import type { GatewayRequest } from '../http/gateway-request';
-import type { LedgerEnv } from './ledger-for';
+import type { LedgerEnv } from '../ledger/ledger-for';
+import type { GatewayRequest } from './gateway-request';
 import { requestLedger } from './request-ledger';
 
 /**

@@ -1,6 +1,6 @@
-import type { GatewayRequest } from '../http/gateway-request';
-import { requestConfig } from '../http/gateway-request';
-import { type GatewayLedger, type LedgerEnv, ledgerFor } from './ledger-for';
+import { type GatewayLedger, type LedgerEnv, ledgerFor } from '../ledger/ledger-for';
+import type { GatewayRequest } from './gateway-request';
+import { requestConfig } from './gateway-request';
 
 const attached = new WeakMap<object, GatewayLedger>();
 
