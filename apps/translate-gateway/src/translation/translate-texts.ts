@@ -1,7 +1,9 @@
 import {
+  chargeRoute,
   DEFAULT_MODELS,
   GatewayError,
   type GatewayRequest,
+  recordUsage,
   requestLedger,
   type TranslationRequest,
   upstreamFor,
@@ -197,10 +199,9 @@ export async function translateTexts(
     );
   }
   const ledger = requestLedger(request);
-  const route = new URL(request.url).pathname;
   // Checked here rather than in front of the route: segments the cache served (or that need no
   // model) cost nothing, so a request that needs no model call is answered even on a spent day.
-  if (pending.length > 0) await ledger.assertBudget(route);
+  if (pending.length > 0) await ledger.assertBudget(chargeRoute(request));
   const decision = upstreamLimiter.tryAcquire(pending.length);
   if (!decision.ok) {
     throw new GatewayError(
@@ -229,9 +230,16 @@ export async function translateTexts(
     }
     const output = readTranslatedText(result.data).trim();
     const usage = measureTranslationUsage(TRANSLATION_MODEL, segment.text, output, result.neurons);
-    request.gateway.neurons = (request.gateway.neurons ?? 0) + usage.neurons;
-    // Every call is charged as it returns (retries too); kept alive by `ctx.waitUntil` via `withLedger`.
-    void ledger.charge(route, TRANSLATION_MODEL, usage.neurons);
+    // Every call is charged as it returns (retries too), and adds to the request's logged neurons.
+    recordUsage(
+      request,
+      {
+        model: TRANSLATION_MODEL,
+        usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens },
+        reportedNeurons: usage.neurons,
+      },
+      { add: true },
+    );
     return output;
   };
 
