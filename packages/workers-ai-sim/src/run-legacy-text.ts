@@ -6,6 +6,7 @@ import { readChatInput } from './read-chat-input';
 import { SimulatorError } from './simulator-error';
 import { synthesizeJson } from './synthesize-json';
 import { synthesizeReply } from './synthesize-reply';
+import { synthesizeTranslation } from './synthesize-translation';
 import type { ModelRequest, ModelRun } from './types';
 import { type InputSchema, validateInputs } from './validate-inputs';
 
@@ -66,6 +67,23 @@ export function runLegacyText(
       output: { kind: 'json', result: { response, tool_calls: [], usage: usageFor(completionTokens) } },
       neurons: price(completionTokens),
     };
+  }
+
+  const translation = synthesizeTranslation(chat.lastUserText);
+  if (translation !== undefined) {
+    // A translation prompt: checkable JSON, priced by characters.
+    const completionTokens = countTokens(translation);
+    const usage = usageFor(completionTokens);
+    const neurons = price(completionTokens);
+    if (inputs.stream === true) {
+      const events = [
+        JSON.stringify({ response: translation, tool_calls: [], p: makePadding(`${model}:translation`) }),
+        JSON.stringify({ response: '', usage }),
+        '[DONE]',
+      ];
+      return { output: { kind: 'events', events }, neurons };
+    }
+    return { output: { kind: 'json', result: { response: translation, tool_calls: [], usage } }, neurons };
   }
 
   const toolCall = pickToolCall(inputs.tools ?? inputs.functions, undefined, chat.lastUserText);

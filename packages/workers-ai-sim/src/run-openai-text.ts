@@ -7,6 +7,7 @@ import { readChatInput } from './read-chat-input';
 import { SimulatorError } from './simulator-error';
 import { synthesizeJson } from './synthesize-json';
 import { synthesizeReply } from './synthesize-reply';
+import { synthesizeTranslation } from './synthesize-translation';
 import type { ModelRequest, ModelRun } from './types';
 import { type InputSchema, validateInputs } from './validate-inputs';
 
@@ -74,8 +75,15 @@ export function runOpenaiText(
   let content: string | null = reply.answer.length > 0 ? reply.answer.join(' ') : null;
   let finishReason: string = reply.finishReason;
   let jsonMode = false;
+  const translation = isCompletion ? undefined : synthesizeTranslation(chat.lastUserText);
+  if (translation !== undefined) {
+    // A translation prompt: the answer is checkable JSON, priced by characters like JSON bodies.
+    content = translation;
+    finishReason = 'stop';
+    jsonMode = true;
+  }
   const format = inputs.response_format as { type?: unknown; json_schema?: { schema?: unknown } } | undefined;
-  if (format?.type === 'json_object' || format?.type === 'json_schema') {
+  if (translation === undefined && (format?.type === 'json_object' || format?.type === 'json_schema')) {
     const schema = format.json_schema?.schema ?? {
       type: 'object',
       properties: { reply: { type: 'string' } },
