@@ -20,6 +20,7 @@ export { encodeBase64 } from './encoding/encode-base64';
 export { GatewayError, invalidRequest, toGatewayError } from './errors/gateway-error';
 export { chargeRoute } from './http/charge-route';
 export { createGatewayRouter } from './http/create-gateway-router';
+export type { GatewayHome } from './http/gateway-home';
 export { type GatewayRequest, requestConfig } from './http/gateway-request';
 export { guardBudget } from './http/guard-budget';
 export { noteExhaustion } from './http/note-exhaustion';
