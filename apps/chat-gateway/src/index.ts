@@ -3,7 +3,6 @@ import {
   guardBudget,
   noteExhaustion,
   renderOpenAiError,
-  withLedger,
 } from '@workers-ai-gateways/core';
 import type { Env } from './env';
 import { audioSpeech } from './routes/audio-speech';
@@ -11,16 +10,15 @@ import { audioTranscriptions, audioTranslations } from './routes/audio-transcrip
 import { chatCompletions } from './routes/chat-completions';
 import { completions } from './routes/completions';
 import { embeddings } from './routes/embeddings';
-import { healthz } from './routes/healthz';
 import { home } from './routes/home';
 import { model } from './routes/model';
 import { models } from './routes/models';
-import { usage } from './routes/usage';
 
 // The ledger's Durable Object class lives in this worker (wrangler.jsonc `durable_objects`).
 export { NeuronLedger } from '@workers-ai-gateways/core';
 
 const router = createGatewayRouter<Env>({
+  home,
   renderError: (error, request) => {
     // Workers AI's 3036/4006 marks the day exhausted, so the next requests are refused here.
     noteExhaustion(request, error);
@@ -29,12 +27,8 @@ const router = createGatewayRouter<Env>({
 });
 
 router
-  .all('*', withLedger)
-  .get('/healthz', healthz)
-  .get('/', home)
   .get('/v1/models', models)
   .get('/v1/models/:id+', model)
-  .get('/v1/usage', usage)
   .post('/v1/chat/completions', guardBudget, chatCompletions)
   .post('/v1/completions', guardBudget, completions)
   .post('/v1/embeddings', guardBudget, embeddings)

@@ -3,22 +3,20 @@ import {
   guardBudget,
   noteExhaustion,
   renderOpenAiError,
-  withLedger,
 } from '@workers-ai-gateways/core';
 import type { Env } from './env';
 import { chatCompletions } from './routes/chat-completions';
-import { healthz } from './routes/healthz';
 import { home } from './routes/home';
 import { imageFile } from './routes/image-file';
 import { imagesEdits } from './routes/images-edits';
 import { imagesGenerations } from './routes/images-generations';
 import { models } from './routes/models';
-import { usage } from './routes/usage';
 
 // The ledger's Durable Object class lives in this worker (wrangler.jsonc `durable_objects`).
 export { NeuronLedger } from '@workers-ai-gateways/core';
 
 const router = createGatewayRouter<Env>({
+  home,
   renderError: (error, request) => {
     // Workers AI's 3036/4006 marks the day exhausted, so the next requests are refused here.
     noteExhaustion(request, error);
@@ -31,11 +29,7 @@ const router = createGatewayRouter<Env>({
 });
 
 router
-  .all('*', withLedger)
-  .get('/healthz', healthz)
-  .get('/', home)
   .get('/v1/models', models)
-  .get('/v1/usage', usage)
   .post('/v1/images/generations', guardBudget, imagesGenerations)
   .post('/v1/images/edits', guardBudget, imagesEdits)
   .post('/v1/chat/completions', guardBudget, chatCompletions)

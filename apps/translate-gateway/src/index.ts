@@ -6,18 +6,15 @@ import {
   renderDeeplError,
   renderDeeplxError,
   renderOpenAiError,
-  withLedger,
 } from '@workers-ai-gateways/core';
 import type { Env } from './env';
 import { deeplLanguages } from './routes/deepl-languages';
 import { deeplUsage } from './routes/deepl-usage';
-import { healthz } from './routes/healthz';
 import { home } from './routes/home';
 import { models } from './routes/models';
 import { translateDeepl } from './routes/translate-deepl';
 import { translateDeeplx } from './routes/translate-deeplx';
 import { translateImme } from './routes/translate-imme';
-import { usage } from './routes/usage';
 
 // The ledger's Durable Object class lives in this worker (wrangler.jsonc `durable_objects`).
 export { NeuronLedger } from '@workers-ai-gateways/core';
@@ -39,17 +36,13 @@ function renderError(error: GatewayError, request: GatewayRequest): Response {
   return renderDeeplxError(error);
 }
 
-const router = createGatewayRouter<Env>({ renderError, auth: { deeplForms: true } });
+const router = createGatewayRouter<Env>({ renderError, auth: { deeplForms: true }, home });
 
 // No `guardBudget` in front of the translation routes: `translateTexts` checks the budget once it
 // knows which segments the cache cannot serve, so a request fully served from cache (or needing
 // no model at all) is answered even when today's budget is spent.
 router
-  .all('*', withLedger)
-  .get('/healthz', healthz)
-  .get('/', home)
   .get('/v1/models', models)
-  .get('/v1/usage', usage)
   .post('/translate', translateDeeplx('Free'))
   .post('/v1/translate', translateDeeplx('Pro'))
   .post('/v2/translate', translateDeepl)

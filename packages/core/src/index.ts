@@ -18,11 +18,14 @@ export type { Formality, TranslationRequest } from './deepl/translation-request'
 export { decodeBase64 } from './encoding/decode-base64';
 export { encodeBase64 } from './encoding/encode-base64';
 export { GatewayError, invalidRequest, toGatewayError } from './errors/gateway-error';
+export { chargeRoute } from './http/charge-route';
 export { createGatewayRouter } from './http/create-gateway-router';
+export type { GatewayHome } from './http/gateway-home';
 export { type GatewayRequest, requestConfig } from './http/gateway-request';
 export { guardBudget } from './http/guard-budget';
 export { noteExhaustion } from './http/note-exhaustion';
 export { BODY_LIMITS, readBodyBytes, readFormBody, readJsonBody } from './http/read-body';
+export { type RecordUsageOptions, recordUsage, type UsageRecord } from './http/record-usage';
 export { requestLedger } from './http/request-ledger';
 export { upstreamFor } from './http/upstream-for';
 export { withLedger } from './http/with-ledger';

@@ -14,11 +14,11 @@ import {
   mapWorkersAiChatResponse,
   mergeChatCompletionStreams,
   parseJsonEventStream,
+  recordUsage,
   sumChatUsage,
   upstreamFor,
   type WorkersAiChatCall,
 } from '@workers-ai-gateways/core';
-import { recordUsage } from '../usage/record-usage';
 
 /** One chat or completion request, planned as one upstream call per choice. */
 export interface ChatGeneration {
@@ -66,15 +66,18 @@ function recordChatUsage(
 ): void {
   recordUsage(
     request,
-    model,
     {
-      inputTokens: usage.prompt_tokens,
-      outputTokens: usage.completion_tokens,
-      ...(usage.prompt_tokens_details === undefined
-        ? {}
-        : { cachedTokens: usage.prompt_tokens_details.cached_tokens }),
+      model,
+      usage: {
+        inputTokens: usage.prompt_tokens,
+        outputTokens: usage.completion_tokens,
+        ...(usage.prompt_tokens_details === undefined
+          ? {}
+          : { cachedTokens: usage.prompt_tokens_details.cached_tokens }),
+      },
+      ...(usage.neurons === undefined ? {} : { reportedNeurons: usage.neurons }),
     },
-    { ...(usage.neurons === undefined ? {} : { reportedNeurons: usage.neurons }), afterResponse },
+    { afterResponse },
   );
 }
 

@@ -5,11 +5,11 @@ import {
   type GatewayRequest,
   parseSpeechRequest,
   readJsonBody,
+  recordUsage,
   requestConfig,
   resolveModel,
   upstreamFor,
 } from '@workers-ai-gateways/core';
-import { recordUsage } from '../usage/record-usage';
 import { modelHeaders } from './model-headers';
 
 /**
@@ -24,7 +24,7 @@ export async function audioSpeech(request: GatewayRequest): Promise<Response> {
   request.gateway.model = resolved.model;
   const call = convertToWorkersAiSpeechInput(body, resolved);
   const result = await upstreamFor(request).run(resolved.model, call.inputs, { signal: request.signal });
-  recordUsage(request, resolved.model, { characters: body.input.length });
+  recordUsage(request, { model: resolved.model, usage: { characters: body.input.length } });
   const headers = { 'content-type': call.contentType, ...modelHeaders(resolved) };
   if (result.kind === 'binary') return new Response(result.body, { headers });
   const audio =

@@ -7,11 +7,11 @@ import {
   mapWorkersAiTranscription,
   parseTranscriptionRequest,
   readFormBody,
+  recordUsage,
   requestConfig,
   resolveModel,
   upstreamFor,
 } from '@workers-ai-gateways/core';
-import { recordUsage } from '../usage/record-usage';
 import { modelHeaders } from './model-headers';
 
 async function transcribe(request: GatewayRequest, task: 'transcribe' | 'translate'): Promise<Response> {
@@ -36,7 +36,7 @@ async function transcribe(request: GatewayRequest, task: 'transcribe' | 'transla
     );
   }
   const transcription = mapWorkersAiTranscription(result.data, form.language);
-  recordUsage(request, resolved.model, { audioSeconds: transcription.duration });
+  recordUsage(request, { model: resolved.model, usage: { audioSeconds: transcription.duration } });
   const response = formatTranscription(transcription, {
     format: form.responseFormat,
     granularities: form.granularities,

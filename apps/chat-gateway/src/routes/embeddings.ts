@@ -6,11 +6,11 @@ import {
   mapWorkersAiEmbeddingResponse,
   parseEmbeddingRequest,
   readJsonBody,
+  recordUsage,
   requestConfig,
   resolveModel,
   upstreamFor,
 } from '@workers-ai-gateways/core';
-import { recordUsage } from '../usage/record-usage';
 import { modelHeaders } from './model-headers';
 
 // Workers AI's text-embeddings schema takes at most 100 texts per call.
@@ -57,7 +57,7 @@ export async function embeddings(request: GatewayRequest): Promise<Response> {
     : undefined;
   const promptTokens =
     reported ?? body.inputs.reduce((total, text) => total + estimateTokens(text.length), 0);
-  recordUsage(request, resolved.model, { inputTokens: promptTokens, outputTokens: 0 });
+  recordUsage(request, { model: resolved.model, usage: { inputTokens: promptTokens, outputTokens: 0 } });
   return Response.json(
     {
       object: 'list',

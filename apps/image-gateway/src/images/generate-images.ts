@@ -1,15 +1,16 @@
 import {
+  chargeRoute,
   estimateNeurons,
   GatewayError,
   type GatewayRequest,
   invalidRequest,
   type ResolvedModel,
+  recordUsage,
   requestConfig,
   requestLedger,
   upstreamFor,
 } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
-import { recordUsage } from '../usage/record-usage';
 import { mapImageError } from './map-image-error';
 import { measureImageUsage } from './measure-image-usage';
 import type { ImageRequest } from './parse-image-request';
@@ -97,14 +98,16 @@ export async function generateImages(
   );
   const firstPlan = plans[0];
   const ledger = requestLedger(request);
-  const route = new URL(request.url).pathname;
   if (firstPlan !== undefined) {
     // An image's cost is known up front (tiles and steps): refuse the `n` calls that would cross
     // today's budget instead of letting one last expensive request overshoot it.
-    await ledger.assertBudget(route, estimateNeurons(model, measureImageUsage(firstPlan, plans.length)));
-    // Recorded before the calls too, so a streamed reply, whose log line is written when
-    // streaming starts, logs the neurons it is about to spend; corrected below to the images made.
-    recordUsage(request, model, measureImageUsage(firstPlan, plans.length));
+    await ledger.assertBudget(
+      chargeRoute(request),
+      estimateNeurons(model, measureImageUsage(firstPlan, plans.length)),
+    );
+    // Logged (not charged) before the calls too, so a streamed reply, whose log line is written
+    // when streaming starts, logs the neurons it is about to spend; corrected below to the images made.
+    recordUsage(request, { model, usage: measureImageUsage(firstPlan, plans.length) }, { charge: false });
   }
   options.onCallsStart?.();
   const upstream = upstreamFor(request);
@@ -123,10 +126,8 @@ export async function generateImages(
   if (firstPlan !== undefined) {
     const afterResponse = options.afterResponse === true;
     const usage = measureImageUsage(firstPlan, generated.length);
-    recordUsage(request, model, usage, { afterResponse });
-    // One charge for the images actually made (failed calls cost nothing), unrounded so that the
-    // day's total stays exact; kept alive by the request's `ctx.waitUntil` (see `withLedger`).
-    if (generated.length > 0) void ledger.charge(route, model, estimateNeurons(model, usage));
+    // One charge for the images actually made (failed calls cost nothing).
+    recordUsage(request, { model, usage }, { afterResponse, charge: generated.length > 0 });
   }
   if (generated.length === 0) throw mapImageError(failures[0]);
 

@@ -1,12 +1,11 @@
 import {
   type CatalogModel,
   convertToWorkersAiChatInput,
-  estimateNeurons,
   estimateTokens,
   GatewayError,
   type GatewayRequest,
   mapWorkersAiChatResponse,
-  type requestLedger,
+  recordUsage,
   type upstreamFor,
 } from '@workers-ai-gateways/core';
 import { buildTranslationPrompt, type TranslationSettings } from './build-translation-prompt';
@@ -17,8 +16,6 @@ import { readLlmTranslations } from './read-llm-translations';
 export interface LlmCall {
   request: GatewayRequest;
   upstream: ReturnType<typeof upstreamFor>;
-  ledger: ReturnType<typeof requestLedger>;
-  route: string;
   model: string;
   entry: CatalogModel | undefined;
   contextWindow: number;
@@ -61,16 +58,20 @@ async function runCall(segments: readonly Segment[], call: LlmCall): Promise<str
   const answer = mapWorkersAiChatResponse(result.data, chat);
   const content = answer.choices[0]?.content ?? '';
   const usage = answer.usage;
-  const neurons =
-    usage?.neurons ??
-    result.neurons ??
-    estimateNeurons(call.model, {
-      inputTokens: usage?.prompt_tokens || estimateTokens(promptCharacters),
-      outputTokens: usage?.completion_tokens || estimateTokens(content.length),
-    });
-  call.request.gateway.neurons = (call.request.gateway.neurons ?? 0) + neurons;
-  // Every call is charged as it returns (retries too); kept alive by `ctx.waitUntil` via `withLedger`.
-  void call.ledger.charge(call.route, call.model, neurons);
+  const reportedNeurons = usage?.neurons ?? result.neurons;
+  // Every call is charged as it returns (retries too), and adds to the request's logged neurons.
+  recordUsage(
+    call.request,
+    {
+      model: call.model,
+      usage: {
+        inputTokens: usage?.prompt_tokens || estimateTokens(promptCharacters),
+        outputTokens: usage?.completion_tokens || estimateTokens(content.length),
+      },
+      ...(reportedNeurons === undefined ? {} : { reportedNeurons }),
+    },
+    { add: true },
+  );
   return content;
 }
 

@@ -1,9 +1,4 @@
-import {
-  GatewayError,
-  type GatewayRequest,
-  type requestLedger,
-  type upstreamFor,
-} from '@workers-ai-gateways/core';
+import { GatewayError, type GatewayRequest, recordUsage, type upstreamFor } from '@workers-ai-gateways/core';
 import { measureTranslationUsage } from '../usage/measure-translation-usage';
 import { guardRepetition } from './guard-repetition';
 import type { Segment } from './plan-texts';
@@ -12,8 +7,6 @@ import type { Segment } from './plan-texts';
 export interface SegmentCall {
   request: GatewayRequest;
   upstream: ReturnType<typeof upstreamFor>;
-  ledger: ReturnType<typeof requestLedger>;
-  route: string;
   model: string;
   target: string;
   signal: AbortSignal;
@@ -49,9 +42,16 @@ async function runModel(segment: Segment, call: SegmentCall): Promise<string> {
   }
   const output = readTranslatedText(result.data).trim();
   const usage = measureTranslationUsage(call.model, segment.text, output, result.neurons);
-  call.request.gateway.neurons = (call.request.gateway.neurons ?? 0) + usage.neurons;
-  // Every call is charged as it returns (retries too); kept alive by `ctx.waitUntil` via `withLedger`.
-  void call.ledger.charge(call.route, call.model, usage.neurons);
+  // Every call is charged as it returns (retries too), and adds to the request's logged neurons.
+  recordUsage(
+    call.request,
+    {
+      model: call.model,
+      usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens },
+      reportedNeurons: usage.neurons,
+    },
+    { add: true },
+  );
   return output;
 }
 

@@ -1,4 +1,5 @@
 import {
+  chargeRoute,
   DEFAULT_MODELS,
   GatewayError,
   type GatewayRequest,
@@ -127,10 +128,9 @@ export async function translateTexts(
     );
   }
   const ledger = requestLedger(request);
-  const route = new URL(request.url).pathname;
   // Checked here rather than in front of the route: segments the cache served (or that need no
   // model) cost nothing, so a request that needs no model call is answered even on a spent day.
-  if (batches.length > 0) await ledger.assertBudget(route);
+  if (batches.length > 0) await ledger.assertBudget(chargeRoute(request));
   const decision = limiter.tryAcquire(batches.length);
   if (!decision.ok) {
     throw new GatewayError(
@@ -147,8 +147,6 @@ export async function translateTexts(
   const shared = {
     request,
     upstream: upstreamFor(request),
-    ledger,
-    route,
     model: engine.model,
     signal: AbortSignal.any([controller.signal, request.signal]),
   };

@@ -16,7 +16,7 @@ function approximateTokens(text: string): number {
 /**
  * This call's usage: the neurons Workers AI reported when it did (REST responses may carry
  * them), otherwise the catalog's m2m100 price applied to token counts approximated by
- * characters. The one place a neuron ledger needs to hook to charge translations.
+ * characters. `translateTexts` books it through core's `recordUsage`, like every route's usage.
  */
 export function measureTranslationUsage(
   model: string,

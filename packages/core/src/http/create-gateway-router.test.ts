@@ -2,8 +2,20 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GatewayError } from '../errors/gateway-error';
 import { renderOpenAiError } from '../openai/render-openai-error';
 import { createGatewayRouter } from './create-gateway-router';
+import type { GatewayHome } from './gateway-home';
 
-const router = createGatewayRouter({ renderError: renderOpenAiError });
+const home: GatewayHome = {
+  tasks: ['translation'],
+  renderDashboard: async (options) => new Response(`<p>${options.origin} ${options.models.length}</p>`),
+  describe: ({ origin, config, models }) => ({
+    name: 'test-gateway',
+    origin,
+    mode: config.upstreamMode,
+    models,
+  }),
+};
+
+const router = createGatewayRouter({ renderError: renderOpenAiError, home });
 router
   .get('/ok', () => Response.json({ ok: true }))
   .get('/boom', () => {
@@ -25,6 +37,25 @@ const authorized = { headers: { authorization: 'Bearer good-key' } };
 afterEach(() => vi.restoreAllMocks());
 
 describe('createGatewayRouter', () => {
+  it('serves GET /healthz and GET / without a key, and GET /v1/usage with one', async () => {
+    expect(await (await call('/healthz')).json()).toEqual({ status: 'ok' });
+    const home = await call('/');
+    expect(home.status).toBe(200);
+    expect(home.headers.get('vary')).toBe('Accept');
+    expect(await home.json()).toEqual({
+      name: 'test-gateway',
+      origin: 'https://g.test',
+      mode: 'binding',
+      models: ['@cf/meta/m2m100-1.2b'],
+    });
+    const page = await call('/', { headers: { accept: 'text/html' } });
+    expect(await page.text()).toBe('<p>https://g.test 1</p>');
+    expect((await call('/v1/usage')).status).toBe(401);
+    const usage = await call('/v1/usage', authorized);
+    expect(usage.status).toBe(200);
+    expect(await usage.json()).toMatchObject({ object: 'neuron_usage', scope: 'isolate' });
+  });
+
   it('serves routes with CORS and a request id once authenticated', async () => {
     const response = await call('/ok', authorized);
     expect(response.status).toBe(200);
@@ -64,7 +95,8 @@ describe('createGatewayRouter', () => {
 
   it('refuses without a key, and serves / and /healthz-style public paths without one', async () => {
     expect((await call('/ok')).status).toBe(401);
-    expect((await call('/')).status).toBe(404);
+    expect((await call('/')).status).toBe(200);
+    expect((await call('/healthz')).status).toBe(200);
   });
 
   it('answers every request with a 503 naming a bad setting, never its secret', async () => {

@@ -2,10 +2,16 @@ import { AutoRouter } from 'itty-router';
 import type { GatewayEnv } from '../config/gateway-env';
 import { parseConfig } from '../config/parse-config';
 import { GatewayError, toGatewayError } from '../errors/gateway-error';
+import type { LedgerEnv } from '../ledger/ledger-for';
+import { renderUsage } from '../ledger/render-usage';
 import { type AuthenticateOptions, authenticate } from './authenticate';
 import { handlePreflight, mutable, withCors } from './cors';
+import type { GatewayHome } from './gateway-home';
 import type { GatewayRequest } from './gateway-request';
 import { logRequest } from './log-request';
+import { renderHome } from './render-home';
+import { requestLedger } from './request-ledger';
+import { withLedger } from './with-ledger';
 
 /** How one gateway differs from the others in the shared request pipeline. */
 export interface GatewayRouterOptions {
@@ -15,6 +21,8 @@ export interface GatewayRouterOptions {
   isPublic?: (request: GatewayRequest) => boolean;
   /** Extra key locations (the translate gateway's `?token=` and `DeepL-Auth-Key`). */
   auth?: AuthenticateOptions;
+  /** What `GET /` says about the gateway. */
+  home: GatewayHome;
 }
 
 const ALWAYS_PUBLIC = new Set(['/', '/healthz']);
@@ -22,11 +30,13 @@ const CORS_FALLBACK = { corsOrigins: '*' as const };
 
 /**
  * The request pipeline every gateway shares, on itty-router's `AutoRouter`: request id and
- * configuration first, then CORS preflight and authentication, the app's routes, and at the end
- * error rendering in the app's envelope, CORS headers, `x-request-id` and one log line.
+ * configuration first, then CORS preflight and authentication, the request's neuron ledger
+ * (`withLedger`), the routes every gateway serves alike (`GET /healthz`, `GET /v1/usage`, and
+ * `GET /` from `options.home`), then the app's own routes, registered on the returned router;
+ * at the end error rendering in the app's envelope, CORS headers, `x-request-id` and one log line.
  * Errors never use itty's default `catch`, which would copy an error's properties into the body.
  */
-export function createGatewayRouter<Env extends GatewayEnv>(options: GatewayRouterOptions) {
+export function createGatewayRouter<Env extends GatewayEnv & LedgerEnv>(options: GatewayRouterOptions) {
   const renderAndRecord = (error: unknown, request: GatewayRequest): Response => {
     const gatewayError = toGatewayError(error);
     if (request.gateway) request.gateway.errorCode = gatewayError.code;
@@ -38,7 +48,7 @@ export function createGatewayRouter<Env extends GatewayEnv>(options: GatewayRout
     return options.renderError(gatewayError, request);
   };
 
-  return AutoRouter<GatewayRequest, [Env, ExecutionContext]>({
+  const router = AutoRouter<GatewayRequest, [Env, ExecutionContext]>({
     before: [
       async (request, env) => {
         request.gateway = {
@@ -82,4 +92,14 @@ export function createGatewayRouter<Env extends GatewayEnv>(options: GatewayRout
       },
     ],
   });
+
+  return (
+    router
+      .all('*', withLedger)
+      // Liveness for load balancers and uptime checks; needs no key and no upstream.
+      .get('/healthz', () => Response.json({ status: 'ok' }))
+      .get('/', (request) => renderHome(request, options.home))
+      // Today's neurons from the ledger (SPEC §7), per model and per route.
+      .get('/v1/usage', async (request) => renderUsage(await requestLedger(request).usage()))
+  );
 }

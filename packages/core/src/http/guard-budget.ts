@@ -1,3 +1,4 @@
+import { chargeRoute } from './charge-route';
 import type { GatewayRequest } from './gateway-request';
 import { requestLedger } from './request-ledger';
 
@@ -12,6 +13,6 @@ export async function guardBudget<Args extends unknown[]>(
   request: GatewayRequest,
   ..._rest: Args
 ): Promise<undefined> {
-  await requestLedger(request).assertBudget(new URL(request.url).pathname);
+  await requestLedger(request).assertBudget(chargeRoute(request));
   return undefined;
 }

@@ -5,7 +5,6 @@ import type { GatewayEnv } from '../config/gateway-env';
 import { renderDeeplError } from '../deepl/render-deepl-error';
 import { testEnv } from '../ledger/ledger.test-helper';
 import type { LedgerEnv } from '../ledger/ledger-for';
-import { renderUsage } from '../ledger/render-usage';
 import { renderOpenAiError } from '../openai/render-openai-error';
 import { estimateNeurons } from '../workers-ai/catalog/estimate-neurons';
 import { createGatewayRouter } from './create-gateway-router';
@@ -14,14 +13,14 @@ import { guardBudget } from './guard-budget';
 import { noteExhaustion } from './note-exhaustion';
 import { requestLedger } from './request-ledger';
 import { upstreamFor } from './upstream-for';
-import { withLedger } from './with-ledger';
 
 const MODEL = '@cf/meta/llama-3.1-8b-instruct-fast';
 type Env = GatewayEnv & LedgerEnv;
 
-/** A gateway wired the way the wiring guide says: withLedger, guardBudget, noteExhaustion, renderUsage. */
+/** A gateway wired as the apps are: the router's withLedger and /v1/usage, guardBudget, noteExhaustion. */
 function createTestGateway() {
   const router = createGatewayRouter<Env>({
+    home: { tasks: [], renderDashboard: async () => new Response(''), describe: () => ({}) },
     renderError: (error, request) => {
       noteExhaustion(request, error);
       return new URL(request.url).pathname.startsWith('/v2/')
@@ -40,11 +39,7 @@ function createTestGateway() {
     void requestLedger(request).charge(new URL(request.url).pathname, MODEL, neurons);
     return Response.json({ neurons });
   };
-  router
-    .all('*', withLedger)
-    .get('/v1/usage', async (request) => renderUsage(await requestLedger(request).usage()))
-    .post('/v1/run', guardBudget, run)
-    .post('/v2/translate', guardBudget, run);
+  router.post('/v1/run', guardBudget, run).post('/v2/translate', guardBudget, run);
   return router;
 }
 
