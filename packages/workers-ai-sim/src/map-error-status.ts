@@ -1,5 +1,10 @@
-// HTTP statuses Workers AI answers with each error code (workers-ai-facts.md, error table).
-const statusByCode: Record<number, number> = {
+/**
+ * The HTTP status Workers AI answers with for each Cloudflare error code (reference/
+ * workers-ai-facts.md, error table): the upstream side of the table, read by the simulator and by
+ * core's tests (its fake upstream). How the gateways map these to their own errors is core's
+ * `mapWorkersAiError`, a different table.
+ */
+export const WORKERS_AI_ERROR_STATUS: Readonly<Record<number, number>> = {
   5007: 400,
   3042: 404,
   5028: 410,
@@ -25,5 +30,5 @@ const statusByCode: Record<number, number> = {
 
 /** The HTTP status Workers AI uses for a Cloudflare error code; unknown codes are internal errors. */
 export function mapErrorStatus(code: number): number {
-  return statusByCode[code] ?? 500;
+  return WORKERS_AI_ERROR_STATUS[code] ?? 500;
 }

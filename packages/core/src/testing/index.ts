@@ -4,3 +4,4 @@
 export { cspDirective } from './csp-directive';
 export { dashboardSettingsText } from './dashboard-settings-text';
 export { expectSelfContainedPage } from './expect-self-contained-page';
+export { WORKERS_AI_ERROR_CASES } from './workers-ai-error-cases';

@@ -1,6 +1,7 @@
 import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 import { describe, expect, it } from 'vitest';
 import { GatewayError } from '../../errors/gateway-error';
+import { WORKERS_AI_ERROR_CASES } from '../../testing/workers-ai-error-cases';
 import { createWorkersAiClient } from './create-workers-ai-client';
 
 const MODEL = '@cf/meta/llama-3.1-8b-instruct-fast';
@@ -31,31 +32,8 @@ async function failureOf(promise: Promise<unknown>): Promise<GatewayError> {
   throw new Error('expected a failure');
 }
 
-const table: Array<[number, number, string]> = [
-  [5007, 404, 'model_not_found'],
-  [3042, 404, 'model_not_found'],
-  [5028, 404, 'model_not_found'],
-  [5006, 400, 'invalid_request_error'],
-  [3003, 400, 'invalid_request_error'],
-  [5004, 400, 'invalid_request_error'],
-  [3030, 400, 'invalid_request_error'],
-  [10000, 502, 'upstream_auth_error'],
-  [3036, 429, 'insufficient_quota'],
-  [4006, 429, 'insufficient_quota'],
-  [3040, 503, 'upstream_overloaded'],
-  [429, 429, 'rate_limit_exceeded'],
-  [3006, 413, 'request_too_large'],
-  [3007, 504, 'upstream_timeout'],
-  [3008, 504, 'upstream_timeout'],
-  [5016, 403, 'upstream_forbidden'],
-  [5035, 403, 'upstream_forbidden'],
-  [3023, 403, 'upstream_forbidden'],
-  [8007, 502, 'upstream_error'],
-  [500, 502, 'upstream_error'],
-];
-
 describe.each(['binding', 'rest'] as const)('createWorkersAiClient against the simulator over %s', (mode) => {
-  it.each(table)('maps injected %i to %i %s', async (code, status, errorCode) => {
+  it.each(WORKERS_AI_ERROR_CASES)('maps injected %i to %i %s', async (code, status, errorCode) => {
     const sim = createSimulator();
     sim.injectFault({ kind: 'status', code, times: 2 });
     const error = await failureOf(clientFor(sim, mode).run(MODEL, { prompt: 'hi' }, { retry: false }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GatewayError } from '../../errors/gateway-error';
+import { WORKERS_AI_ERROR_CASES } from '../../testing/workers-ai-error-cases';
 import { createWorkersAiClient, type WorkersAiClientOptions } from './create-workers-ai-client';
 import { createFakeWorkersAi } from './fake-workers-ai.test-helper';
 
@@ -38,31 +39,8 @@ async function text(body: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(body).text();
 }
 
-const table: Array<[number, number, string]> = [
-  [5007, 404, 'model_not_found'],
-  [3042, 404, 'model_not_found'],
-  [5028, 404, 'model_not_found'],
-  [5006, 400, 'invalid_request_error'],
-  [3003, 400, 'invalid_request_error'],
-  [5004, 400, 'invalid_request_error'],
-  [3030, 400, 'invalid_request_error'],
-  [10000, 502, 'upstream_auth_error'],
-  [3036, 429, 'insufficient_quota'],
-  [4006, 429, 'insufficient_quota'],
-  [3040, 503, 'upstream_overloaded'],
-  [429, 429, 'rate_limit_exceeded'],
-  [3006, 413, 'request_too_large'],
-  [3007, 504, 'upstream_timeout'],
-  [3008, 504, 'upstream_timeout'],
-  [5016, 403, 'upstream_forbidden'],
-  [5035, 403, 'upstream_forbidden'],
-  [3023, 403, 'upstream_forbidden'],
-  [8007, 502, 'upstream_error'],
-  [500, 502, 'upstream_error'],
-];
-
 describe.each(['binding', 'rest'] as const)('createWorkersAiClient over %s', (mode) => {
-  it.each(table)('maps upstream %i to %i %s', async (code, status, errorCode) => {
+  it.each(WORKERS_AI_ERROR_CASES)('maps upstream %i to %i %s', async (code, status, errorCode) => {
     const fake = createFakeWorkersAi();
     fake.injectFault({ kind: 'status', code, times: 2 });
     const error = await failureOf(clientFor(fake, mode).run(MODEL, { prompt: 'hi' }, { retry: false }));

@@ -1,30 +1,9 @@
+import { mapErrorStatus } from '@workers-ai-gateways/workers-ai-sim';
+
 // A small stand-in shaped like @workers-ai-gateways/workers-ai-sim's API, for behaviour the
 // simulator does not produce on demand: the JSON-for-stream quirk, an upstream quoting the token,
-// request URLs and headers. Statuses and messages follow reference/workers-ai-facts.md.
-const statusByCode: Record<number, number> = {
-  5007: 400,
-  3042: 404,
-  5028: 410,
-  5006: 400,
-  5004: 400,
-  3003: 400,
-  3030: 400,
-  3006: 413,
-  3007: 408,
-  3008: 408,
-  3036: 429,
-  4006: 429,
-  3040: 429,
-  429: 429,
-  5016: 403,
-  5018: 403,
-  3041: 403,
-  5035: 403,
-  3023: 403,
-  10000: 401,
-  8007: 502,
-  500: 500,
-};
+// request URLs and headers. Statuses come from the simulator's own table (the upstream side);
+// messages follow reference/workers-ai-facts.md.
 
 const PNG = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0);
 const MP3 = Uint8Array.of(0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0);
@@ -105,7 +84,7 @@ export function createFakeWorkersAi() {
             errors: [{ code, message: code === 10000 ? text : `AiError: ${text}` }],
             messages: [],
           },
-          { status: statusByCode[code] ?? 500, headers: code === 429 ? { 'retry-after': '0' } : {} },
+          { status: mapErrorStatus(code), headers: code === 429 ? { 'retry-after': '0' } : {} },
         );
       if (authorization === 'Bearer sim-bad-token') return envelope(10000, 'Authentication error');
       const fault = takeFault();
