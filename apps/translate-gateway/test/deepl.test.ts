@@ -33,8 +33,6 @@ describe('DeepL API v2', () => {
           split_sentences: 'nonewlines',
           preserve_formatting: true,
           context: 'A party invitation.',
-          model_type: 'quality_optimized',
-          glossary_id: 'def3a26b-3e84-45b3-84ae-0c0aaf3525f7',
           outline_detection: false,
           non_splitting_tags: ['x'],
         },
@@ -97,7 +95,11 @@ describe('DeepL API v2', () => {
       character_limit: number;
     };
     // 10,000 neurons at m2m100's 31,050 + 31,050 neurons per million tokens, a token per character.
-    expect(before).toEqual({ character_count: 0, character_limit: Math.floor(10_000 / 0.0621) });
+    expect(before).toEqual({
+      character_count: 0,
+      character_limit: Math.floor(10_000 / 0.0621),
+      translation_engine: 'm2m100',
+    });
     const text = unique('Count these characters.');
     await budgeted.call('/v2/translate', postJson({ text: [text], target_lang: 'DE' }, deeplAuth));
     const after = (await (await budgeted.call('/v2/usage', { headers: deeplAuth })).json()) as {

@@ -14,7 +14,7 @@ export { parseDeeplxRequest } from './deepl/parse-deeplx-request';
 export { parseImmeRequest } from './deepl/parse-imme-request';
 export { renderDeeplError } from './deepl/render-deepl-error';
 export { renderDeeplxError } from './deepl/render-deeplx-error';
-export type { TranslationRequest } from './deepl/translation-request';
+export type { Formality, TranslationRequest } from './deepl/translation-request';
 export { decodeBase64 } from './encoding/decode-base64';
 export { encodeBase64 } from './encoding/encode-base64';
 export { GatewayError, invalidRequest, toGatewayError } from './errors/gateway-error';

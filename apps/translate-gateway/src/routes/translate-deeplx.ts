@@ -20,9 +20,9 @@ function deeplxId(): number {
  * `source_lang` is the detected (or given) language in upper case.
  */
 export function translateDeeplx(method: 'Free' | 'Pro') {
-  return async (request: GatewayRequest, _env: Env, context: ExecutionContext): Promise<Response> => {
+  return async (request: GatewayRequest, env: Env, context: ExecutionContext): Promise<Response> => {
     const job = parseDeeplxRequest(await readJsonBody(request));
-    const outcome = await translateTexts(request, context, job);
+    const outcome = await translateTexts(request, env, context, job);
     const first = outcome.texts[0];
     const body = {
       code: 200,

@@ -10,11 +10,11 @@ import { translationHeaders } from './translation-headers';
  */
 export async function translateImme(
   request: GatewayRequest,
-  _env: Env,
+  env: Env,
   context: ExecutionContext,
 ): Promise<Response> {
   const job = parseImmeRequest(await readJsonBody(request));
-  const outcome = await translateTexts(request, context, job);
+  const outcome = await translateTexts(request, env, context, job);
   const translations = outcome.texts.map((text) => ({ detected_source_lang: text.source, text: text.text }));
   return new Response(JSON.stringify({ translations }), { headers: translationHeaders(outcome) });
 }

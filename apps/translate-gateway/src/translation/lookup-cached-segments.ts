@@ -1,5 +1,5 @@
 import type { Segment } from './plan-texts';
-import { segmentCache } from './segment-cache';
+import { type SegmentKey, segmentCache } from './segment-cache';
 
 /** The segments still to translate after the cache, and the Cache API calls the lookup used. */
 export interface CacheLookup {
@@ -9,12 +9,12 @@ export interface CacheLookup {
 
 /**
  * Fills in what needs no model call: segments already in the target language keep their text,
- * and the first `maxLookups` others are looked up in the segment cache (the rest are not, to
+ * and the first `maxLookups` others are looked up in the segment cache under `keyFor` (the rest are not, to
  * stay within the Cache API calls a request may make). Returns the segments left to translate.
  */
 export async function lookupCachedSegments(
   segments: Iterable<Segment>,
-  options: { model: string; target: string; maxLookups: number },
+  options: { target: string; keyFor: (segment: Segment) => SegmentKey; maxLookups: number },
 ): Promise<CacheLookup> {
   const toTranslate: Segment[] = [];
   for (const segment of segments) {
@@ -25,13 +25,7 @@ export async function lookupCachedSegments(
   const lookups = toTranslate.slice(0, options.maxLookups);
   await Promise.all(
     lookups.map(async (segment) => {
-      const key = {
-        model: options.model,
-        source: segment.source,
-        target: options.target,
-        text: segment.text,
-      };
-      segment.translation = await segmentCache.get(key);
+      segment.translation = await segmentCache.get(options.keyFor(segment));
     }),
   );
   return {

@@ -9,18 +9,24 @@ export interface SegmentKey {
   source: string;
   target: string;
   text: string;
+  /**
+   * What else shapes the translation (the LLM engine's target variant, formality, glossary id and
+   * version, context); absent for m2m100, whose keys stay as they were.
+   */
+  settings?: string;
 }
 
 async function cacheUrl(key: SegmentKey): Promise<string> {
-  const material = `${key.model}\n${key.source}\n${key.target}\n${key.text}`;
+  const base = `${key.model}\n${key.source}\n${key.target}\n${key.text}`;
+  const material = key.settings === undefined ? base : `${base}\n${key.settings}`;
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(material)));
   const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${CACHE_ORIGIN}/segment/v1/${hex}`;
 }
 
 /**
- * Translated segments in the Workers Cache API (`caches.default`), keyed by a SHA-256 of model,
- * languages and text, so repeated segments (menus, footers, Immersive re-sending a page) cost
+ * Translated segments in the Workers Cache API (`caches.default`), keyed by a SHA-256 of engine and
+ * model, languages, settings and text, so repeated segments (menus, footers, Immersive re-sending a page) cost
  * no neurons. The cache is best effort: a failing lookup or store is a miss, never an error.
  * Note that on `*.workers.dev` hostnames Cloudflare's cache stores nothing; a custom domain does.
  */

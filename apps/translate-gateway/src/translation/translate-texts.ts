@@ -7,16 +7,23 @@ import {
   type TranslationRequest,
   upstreamFor,
 } from '@workers-ai-gateways/core';
+import type { Env } from '../env';
 import { assembleTexts, type TranslatedText } from './assemble-texts';
+import { batchSegments } from './batch-segments';
+import type { TranslationSettings } from './build-translation-prompt';
+import { chooseEngine, type TranslationEngine } from './choose-engine';
+import { llmTargetCode } from './llm-target-code';
 import { lookupCachedSegments } from './lookup-cached-segments';
 import { mapWithConcurrency } from './map-with-concurrency';
 import { planTexts, type Segment } from './plan-texts';
-import { segmentCache } from './segment-cache';
-import { type SegmentCall, translateSegment } from './translate-segment';
+import { type SegmentKey, segmentCache } from './segment-cache';
+import { translateBatchWithLlm } from './translate-batch-with-llm';
+import { translateSegment } from './translate-segment';
 import { UpstreamLimiter } from './upstream-limiter';
 
-/** The model every translation runs on. */
+/** The model the m2m100 engine runs on. */
 export const TRANSLATION_MODEL = DEFAULT_MODELS.translation;
+
 /** Most characters one request may hold, all texts together; more is a 413, never a truncation. */
 export const MAX_REQUEST_CHARACTERS = 128 * 1024;
 /** Upstream calls of one request in flight at once. */
@@ -29,25 +36,46 @@ const CONCURRENCY = 6;
  */
 const CACHE_CALLS_PER_REQUEST = 40;
 const CACHE_LOOKUPS_PER_REQUEST = 24;
-/** Workers AI's rate limit for translation models: 720 requests a minute. */
-const upstreamLimiter = new UpstreamLimiter(720, 60_000);
+/**
+ * Workers AI's rate limits per model task: 720 requests a minute for translation models, 300 for
+ * text generation (https://developers.cloudflare.com/workers-ai/platform/limits/).
+ */
+const upstreamLimiters = {
+  m2m100: new UpstreamLimiter(720, 60_000),
+  llm: new UpstreamLimiter(300, 60_000),
+};
 
 /** The result of translating a request's texts. */
 export interface TranslationOutcome {
   texts: TranslatedText[];
   /** Segments whose runaway repetition was cut after a retry (reported as a response header). */
   trimmedSegments: number;
+  /** The engine that translated (`x-translation-engine`, DeepL's `model_type_used`). */
+  engine: TranslationEngine;
+}
+
+function llmSettings(job: TranslationRequest): TranslationSettings {
+  return {
+    source: job.source ? job.source.model.toUpperCase() : undefined,
+    target: llmTargetCode(job),
+    formality: job.formality ?? 'default',
+    context: job.context,
+    glossary: [],
+  };
 }
 
 /**
- * Translates a request's texts with m2m100, keeping their layout: each text is split into
- * lines (or HTML/XML text nodes) and sentence-sized segments (planTexts), segments are served
- * from the cache (lookupCachedSegments) or translated in parallel (translateSegment; at most six
- * calls at once, reserved against the per-minute upstream limit before any is made), and the
- * texts are put back together (assembleTexts).
+ * Translates a request's texts with the engine it asks for (chooseEngine), keeping their layout:
+ * each text is split into lines (or HTML/XML text nodes) and sentence-sized segments
+ * (planTexts), segments are served from the cache (lookupCachedSegments) or translated — by
+ * m2m100 one call per segment (translateSegment), by the LLM engine many segments per call
+ * (batchSegments, translateBatchWithLlm) — at most six calls at once, every first call reserved
+ * against the per-minute upstream limit before any is made, and the texts are put back together
+ * (assembleTexts).
  */
 export async function translateTexts(
   request: GatewayRequest,
+  env: Env,
   context: ExecutionContext,
   job: TranslationRequest,
 ): Promise<TranslationOutcome> {
@@ -60,73 +88,97 @@ export async function translateTexts(
       { param: 'text' },
     );
   }
+  const engine = chooseEngine(request, env, job);
+  request.gateway.engine = engine.label;
+  const settings = engine.kind === 'llm' ? llmSettings(job) : undefined;
   const target = job.target.model;
+  // The cache tells engines and models apart, and for the LLM everything its prompt says.
+  const cacheModel = engine.kind === 'llm' ? engine.label : engine.model;
+  const cacheSettings =
+    settings && JSON.stringify([settings.target, settings.formality, settings.context ?? '']);
+  const keyFor = (segment: Segment): SegmentKey => ({
+    model: cacheModel,
+    source: segment.source,
+    target,
+    text: segment.text,
+    ...(cacheSettings === undefined ? {} : { settings: cacheSettings }),
+  });
+
   const segments = new Map<string, Segment>();
   const plans = planTexts(job, segments);
   const lookup = await lookupCachedSegments(segments.values(), {
-    model: TRANSLATION_MODEL,
     target,
+    keyFor,
     maxLookups: CACHE_LOOKUPS_PER_REQUEST,
   });
   const { pending } = lookup;
   let cacheCalls = lookup.cacheCalls;
+  const batches =
+    engine.kind === 'llm'
+      ? batchSegments(pending, engine.contextWindow)
+      : pending.map((segment) => [segment]);
 
-  if (pending.length > upstreamLimiter.limit) {
+  const limiter = upstreamLimiters[engine.kind];
+  if (batches.length > limiter.limit) {
     throw new GatewayError(
       413,
       'request_too_large',
-      `This request needs ${pending.length} model calls, more than Workers AI allows in a minute (${upstreamLimiter.limit}). Send fewer lines or texts per request.`,
+      `This request needs ${batches.length} model calls, more than Workers AI allows in a minute (${limiter.limit}). Send fewer lines or texts per request.`,
       { param: 'text' },
     );
   }
   const ledger = requestLedger(request);
   // Checked here rather than in front of the route: segments the cache served (or that need no
   // model) cost nothing, so a request that needs no model call is answered even on a spent day.
-  if (pending.length > 0) await ledger.assertBudget(chargeRoute(request));
-  const decision = upstreamLimiter.tryAcquire(pending.length);
+  if (batches.length > 0) await ledger.assertBudget(chargeRoute(request));
+  const decision = limiter.tryAcquire(batches.length);
   if (!decision.ok) {
     throw new GatewayError(
       429,
       'rate_limited',
-      `Too many requests: Workers AI allows ${upstreamLimiter.limit} translations a minute. Retry in ${decision.retryAfterSeconds} s.`,
+      `Too many requests: Workers AI allows ${limiter.limit} ${engine.kind === 'llm' ? 'text-generation calls' : 'translations'} a minute. Retry in ${decision.retryAfterSeconds} s.`,
       { retryAfter: decision.retryAfterSeconds },
     );
   }
 
-  request.gateway.model = TRANSLATION_MODEL;
+  request.gateway.model = engine.model;
   request.gateway.neurons = 0;
   const controller = new AbortController();
-  const call: SegmentCall = {
+  const shared = {
     request,
     upstream: upstreamFor(request),
-    model: TRANSLATION_MODEL,
-    target,
+    model: engine.model,
     signal: AbortSignal.any([controller.signal, request.signal]),
-    mayRetry: () => upstreamLimiter.tryAcquire(1).ok,
   };
+  const mayCall = () => limiter.tryAcquire(1).ok;
   let trimmedSegments = 0;
+  const store = (segment: Segment, translation: string) => {
+    if (cacheCalls >= CACHE_CALLS_PER_REQUEST) return;
+    cacheCalls++;
+    context.waitUntil(segmentCache.put(keyFor(segment), translation));
+  };
 
   try {
-    await mapWithConcurrency(pending, CONCURRENCY, async (segment) => {
-      const result = await translateSegment(segment, call);
-      segment.translation = result.translation;
-      if (result.trimmed) {
-        trimmedSegments++;
-        return;
-      }
-      if (cacheCalls >= CACHE_CALLS_PER_REQUEST) return;
-      cacheCalls++;
-      context.waitUntil(
-        segmentCache.put(
-          { model: TRANSLATION_MODEL, source: segment.source, target, text: segment.text },
-          result.translation,
-        ),
-      );
-    });
+    if (engine.kind === 'llm' && settings) {
+      const call = { ...shared, entry: engine.entry, contextWindow: engine.contextWindow, settings, mayCall };
+      await mapWithConcurrency(batches, CONCURRENCY, async (batch) => {
+        await translateBatchWithLlm(batch, call);
+        for (const segment of batch)
+          if (segment.translation !== undefined) store(segment, segment.translation);
+      });
+    } else {
+      const call = { ...shared, target, mayRetry: mayCall };
+      await mapWithConcurrency(pending, CONCURRENCY, async (segment) => {
+        const result = await translateSegment(segment, call);
+        segment.translation = result.translation;
+        if (result.trimmed) trimmedSegments++;
+        else store(segment, result.translation);
+      });
+    }
   } catch (error) {
     controller.abort();
     throw error;
   }
 
-  return { texts: assembleTexts(plans, job.target.traditional), trimmedSegments };
+  return { texts: assembleTexts(plans, job.target.traditional), trimmedSegments, engine };
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { GatewayError, invalidRequest } from '../errors/gateway-error';
 import { parseLanguageField } from './parse-language-field';
+import { parseTranslationOptions } from './parse-translation-options';
 import { resolveDeeplLanguage } from './resolve-deepl-language';
 import type { TranslationRequest } from './translation-request';
 import { validateFields } from './validate-fields';
@@ -11,8 +12,8 @@ export const DEEPL_MAX_TEXTS = 50;
 const stringOrList = (message: string) => v.union([v.string(), v.array(v.string())], message);
 const flag = v.union([v.boolean(), v.string(), v.number()], 'show_billed_characters must be a boolean.');
 
-// Strict about the fields the gateway acts on; every other DeepL parameter (`formality`,
-// `split_sentences`, `context`, `glossary_id`, `model_type`, ...) is accepted and has no effect.
+// Strict about the fields the gateway acts on (`model_type`, `formality`, `context` and `glossary_id` are
+// read by parseTranslationOptions); every other DeepL parameter (`split_sentences`, ...) is accepted.
 const DeeplBody = v.looseObject({
   text: v.optional(stringOrList("Parameter 'text' must be a string or an array of strings.")),
   source_lang: v.optional(v.nullable(v.string("Value for 'source_lang' not supported."))),
@@ -65,5 +66,6 @@ export function parseDeeplTranslateRequest(body: Record<string, unknown>): Trans
     tagHandling: tagHandling === 'html' || tagHandling === 'xml' ? tagHandling : undefined,
     ignoreTags: tagList(fields.ignore_tags),
     showBilledCharacters: isTrue(fields.show_billed_characters),
+    ...parseTranslationOptions(body),
   };
 }

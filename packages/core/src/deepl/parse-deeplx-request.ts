@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { GatewayError, invalidRequest } from '../errors/gateway-error';
 import { parseLanguageField } from './parse-language-field';
+import { parseTranslationOptions } from './parse-translation-options';
 import { resolveDeeplLanguage } from './resolve-deepl-language';
 import type { TranslationRequest } from './translation-request';
 import { validateFields } from './validate-fields';
@@ -44,5 +45,6 @@ export function parseDeeplxRequest(body: Record<string, unknown>): TranslationRe
     tagHandling: tagHandling === 'html' || tagHandling === 'xml' ? tagHandling : undefined,
     ignoreTags: [],
     showBilledCharacters: false,
+    ...parseTranslationOptions(body),
   };
 }

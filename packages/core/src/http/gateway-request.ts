@@ -11,6 +11,8 @@ export interface RequestState {
   caller: Caller | undefined;
   /** The upstream model the request used, for the log line. */
   model?: string;
+  /** The translation engine that answered (`m2m100` or `llm:<model>`), for the log line. */
+  engine?: string;
   /** Neurons charged, for the log line. */
   neurons?: number;
   /** The error code the request ended with, for the log line. */

@@ -1,7 +1,7 @@
 import type { RequestState } from './gateway-request';
 
 /**
- * Writes the one structured log line of a request: id, route, model, status, duration, neurons.
+ * Writes the one structured log line of a request: id, route, model (and translation engine), status, duration, neurons.
  * It is built from an allow-list of fields, so keys, tokens and bodies cannot reach the log.
  */
 export function logRequest(state: RequestState, request: Request, status: number): void {
@@ -14,6 +14,7 @@ export function logRequest(state: RequestState, request: Request, status: number
     ms: Date.now() - state.startedAt,
   };
   if (state.model) line.model = state.model;
+  if (state.engine) line.engine = state.engine;
   if (state.neurons !== undefined) line.neurons = state.neurons;
   if (state.errorCode) line.error = state.errorCode;
   console.log(JSON.stringify(line));
