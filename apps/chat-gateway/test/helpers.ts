@@ -1,28 +1,19 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
+import { callWorker as callAnyWorker, gatewayTestEnv } from '@workers-ai-gateways/core/testing';
 import type { Simulator } from '@workers-ai-gateways/workers-ai-sim';
 import OpenAI from 'openai';
 import worker from '../src/index';
 
-/**
- * The env every test starts from: the simulator as `env.AI` and one client key. The ledger's
- * Durable Object storage lasts for the whole run, so the budget guard is off by default
- * (`DAILY_NEURON_BUDGET: '0'`; charges are still recorded); guard tests set their own budget
- * and move the clock to a UTC day of their own.
- */
+/** The env every test starts from (core's `gatewayTestEnv`: the simulator as `env.AI`, key `test-key`). */
 export function testEnv(
   simulator: Simulator,
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  return { ...env, AI: simulator.binding, GATEWAY_KEYS: 'test-key', DAILY_NEURON_BUDGET: '0', ...overrides };
+  return gatewayTestEnv(simulator, overrides);
 }
 
-/** Sends one request to the Worker's fetch handler, as the runtime would. */
-export async function callWorker(request: Request, environment: Record<string, unknown>): Promise<Response> {
-  const context = createExecutionContext();
-  const response = await worker.fetch(request, environment as never, context);
-  await waitOnExecutionContext(context);
-  return response;
+/** Sends one request to this Worker's fetch handler, as the runtime would. */
+export function callWorker(request: Request, environment: Record<string, unknown>): Promise<Response> {
+  return callAnyWorker(worker, request, environment);
 }
 
 /** A plain fetch against the gateway at https://chat.test. */

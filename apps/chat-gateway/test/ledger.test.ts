@@ -1,6 +1,6 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
-import { estimateNeurons, type LedgerEnv } from '@workers-ai-gateways/core';
+import { createExecutionContext } from 'cloudflare:test';
+import { estimateNeurons } from '@workers-ai-gateways/core';
+import { callWorkerAndRead, sharedLedger, type UsageBody } from '@workers-ai-gateways/core/testing';
 import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 import OpenAI from 'openai';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,28 +12,13 @@ const EMBEDDING_MODEL = '@cf/baai/bge-base-en-v1.5';
 // 500 requests are quick alone but can take seconds on a loaded machine running every test file.
 const CONCURRENCY_TIMEOUT_MS = 60_000;
 
-interface UsageBody {
-  object: string;
-  date: string;
-  budget: number;
-  used: number;
-  remaining: number;
-  exhausted: boolean;
-  reset_at: string;
-  scope: string;
-  models: Record<string, number>;
-  routes: Record<string, number>;
-}
-
 interface OpenAiErrorBody {
   error: { message: string; type: string; code: string };
 }
 
 /** The gateway's default ledger, read directly: unrounded, unlike `GET /v1/usage`. */
 async function ledgerUsed(now: number): Promise<number> {
-  const namespace = (env as unknown as Required<LedgerEnv>).NEURON_LEDGER;
-  const ledger = namespace.get(namespace.idFromName('ledger'));
-  return (await ledger.usage({ now })).used;
+  return (await sharedLedger().usage({ now })).used;
 }
 
 /** Calls the worker and reads the whole body before waiting for its background work (streams charge at the end). */
@@ -44,15 +29,11 @@ async function callAndRead(
 ): Promise<{ response: Response; text: string }> {
   const headers = new Headers(init.headers);
   headers.set('authorization', 'Bearer test-key');
-  const context = createExecutionContext();
-  const response = await worker.fetch(
+  return callWorkerAndRead(
+    worker,
     new Request(`https://chat.test${path}`, { ...init, headers }),
-    environment as never,
-    context,
+    environment,
   );
-  const text = await response.text();
-  await waitOnExecutionContext(context);
-  return { response, text };
 }
 
 function chatBody(content: string, extra: Record<string, unknown> = {}): RequestInit {

@@ -1,5 +1,6 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import { callWorker, gatewayTestEnv } from '@workers-ai-gateways/core/testing';
 import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 import OpenAI from 'openai';
 import worker from '../src/index';
@@ -24,35 +25,16 @@ export const spiedBucket = new Proxy(realBucket, {
   },
 });
 
-/**
- * The env of a binding-mode gateway with the simulator as `env.AI` and the spied bucket. The
- * ledger's Durable Object storage lasts for the whole run, so the budget guard is off by default
- * (`DAILY_NEURON_BUDGET: '0'`; charges are still recorded); guard tests set their own budget and
- * move the clock to a UTC day of their own.
- */
+/** The env of a binding-mode gateway (core's `gatewayTestEnv`) with the spied bucket. */
 export function bindingEnv(extra: Record<string, unknown> = {}) {
-  return {
-    ...env,
-    AI: simulator.binding,
-    GATEWAY_KEYS: 'test-key',
-    IMAGES: spiedBucket,
-    DAILY_NEURON_BUDGET: '0',
-    ...extra,
-  };
+  return gatewayTestEnv(simulator, { IMAGES: spiedBucket, ...extra });
 }
 
 export const testEnv = bindingEnv();
 
 /** Calls the worker the way a client would, waiting for its background work to finish. */
-export async function call(path: string, init: RequestInit = {}, workerEnv: object = testEnv) {
-  const context = createExecutionContext();
-  const response = await worker.fetch(
-    new Request(`https://image.test${path}`, init) as Parameters<typeof worker.fetch>[0],
-    workerEnv as Parameters<typeof worker.fetch>[1],
-    context,
-  );
-  await waitOnExecutionContext(context);
-  return response;
+export function call(path: string, init: RequestInit = {}, workerEnv: object = testEnv) {
+  return callWorker(worker, new Request(`https://image.test${path}`, init), workerEnv);
 }
 
 /** The official openai SDK, pointed at the worker. */

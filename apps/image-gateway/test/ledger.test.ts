@@ -1,6 +1,4 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
-import type { LedgerEnv } from '@workers-ai-gateways/core';
+import { callWorkerAndRead, sharedLedger, type UsageBody } from '@workers-ai-gateways/core/testing';
 import { createSimulator, type Simulator } from '@workers-ai-gateways/workers-ai-sim';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import worker from '../src/index';
@@ -8,28 +6,13 @@ import { authorized, bindingEnv, rgbaPng } from './helpers';
 
 const FLUX_SCHNELL = '@cf/black-forest-labs/flux-1-schnell';
 
-interface UsageBody {
-  object: string;
-  date: string;
-  budget: number;
-  used: number;
-  remaining: number;
-  exhausted: boolean;
-  reset_at: string;
-  scope: string;
-  models: Record<string, number>;
-  routes: Record<string, number>;
-}
-
 interface OpenAiErrorBody {
   error: { message: string; type: string; code: string };
 }
 
 /** The gateway's default ledger, read directly: unrounded, unlike `GET /v1/usage`. */
 async function ledgerUsed(): Promise<number> {
-  const namespace = (env as unknown as Required<LedgerEnv>).NEURON_LEDGER;
-  const ledger = namespace.get(namespace.idFromName('ledger'));
-  return (await ledger.usage({ now: Date.now() })).used;
+  return (await sharedLedger().usage({ now: Date.now() })).used;
 }
 
 /** Calls the worker and reads the whole body before waiting for its background work (streams charge at the end). */
@@ -38,18 +21,14 @@ async function send(
   path: string,
   init: RequestInit = {},
 ): Promise<{ response: Response; text: string }> {
-  const context = createExecutionContext();
-  const response = await worker.fetch(
+  return callWorkerAndRead(
+    worker,
     new Request(`https://image.test${path}`, {
       ...init,
       headers: { ...authorized, ...(init.headers as Record<string, string>) },
-    }) as Parameters<typeof worker.fetch>[0],
-    workerEnv as Parameters<typeof worker.fetch>[1],
-    context,
+    }),
+    workerEnv,
   );
-  const text = await response.text();
-  await waitOnExecutionContext(context);
-  return { response, text };
 }
 
 const json = (body: unknown): RequestInit => ({

@@ -1,5 +1,4 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
+import { callWorker, gatewayTestEnv } from '@workers-ai-gateways/core/testing';
 import { createSimulator, type Simulator } from '@workers-ai-gateways/workers-ai-sim';
 import worker from '../src/index';
 
@@ -24,19 +23,9 @@ export function createTestGateway(
   overrides: Record<string, unknown> = {},
   simulator: Simulator = createSimulator(),
 ): TestGateway {
-  const testEnv: Record<string, unknown> = {
-    ...env,
-    AI: simulator.binding,
-    GATEWAY_KEYS: 'test-key',
-    DAILY_NEURON_BUDGET: '0',
-    ...overrides,
-  };
-  const fetchWorker = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const context = createExecutionContext();
-    const response = await worker.fetch(new Request(input, init) as never, testEnv as never, context);
-    await waitOnExecutionContext(context);
-    return response;
-  };
+  const testEnv = gatewayTestEnv(simulator, overrides);
+  const fetchWorker = (input: RequestInfo | URL, init?: RequestInit) =>
+    callWorker(worker, new Request(input, init), testEnv);
   return {
     simulator,
     env: testEnv,

@@ -1,5 +1,5 @@
-import { env } from 'cloudflare:workers';
-import { estimateNeurons, type LedgerEnv } from '@workers-ai-gateways/core';
+import { estimateNeurons } from '@workers-ai-gateways/core';
+import { sharedLedger, type UsageBody } from '@workers-ai-gateways/core/testing';
 import * as deepl from 'deepl-node';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TRANSLATION_MODEL } from '../src/translation/translate-texts';
@@ -7,25 +7,6 @@ import { createTestGateway, postJson, type TestGateway, unique } from './call-wo
 
 const deeplAuth = { authorization: 'DeepL-Auth-Key test-key' };
 const NEURONS_PER_CHARACTER = estimateNeurons(TRANSLATION_MODEL, { inputTokens: 1, outputTokens: 1 });
-
-interface UsageBody {
-  object: string;
-  date: string;
-  budget: number;
-  used: number;
-  remaining: number;
-  exhausted: boolean;
-  reset_at: string;
-  scope: string;
-  models: Record<string, number>;
-  routes: Record<string, number>;
-}
-
-/** The gateway's default ledger, as another gateway sharing it would reach it. */
-function sharedLedger() {
-  const namespace = (env as unknown as Required<LedgerEnv>).NEURON_LEDGER;
-  return namespace.get(namespace.idFromName('ledger'));
-}
 
 /** What m2m100 costs for `text`: the simulator answers "[xx] " + text, 5 characters longer. */
 function translationCost(text: string): number {
