@@ -13,14 +13,14 @@ export { parseDeeplTranslateRequest } from './deepl/parse-deepl-translate-reques
 export { parseDeeplxRequest } from './deepl/parse-deeplx-request';
 export { parseImmeRequest } from './deepl/parse-imme-request';
 export { renderDeeplError } from './deepl/render-deepl-error';
-export { resolveDeeplLanguage } from './deepl/resolve-deepl-language';
 export { renderDeeplxError } from './deepl/render-deeplx-error';
+export { resolveDeeplLanguage } from './deepl/resolve-deepl-language';
 export type { Formality, TranslationRequest } from './deepl/translation-request';
 export { decodeBase64 } from './encoding/decode-base64';
 export { encodeBase64 } from './encoding/encode-base64';
 export { GatewayError, invalidRequest, toGatewayError } from './errors/gateway-error';
-export { chargeRoute } from './http/charge-route';
 export { extractClientKey } from './http/authenticate';
+export { chargeRoute } from './http/charge-route';
 export { createGatewayRouter } from './http/create-gateway-router';
 export type { GatewayHome } from './http/gateway-home';
 export { type GatewayRequest, requestConfig } from './http/gateway-request';
