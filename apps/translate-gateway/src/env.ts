@@ -1,4 +1,5 @@
 import type { GatewayEnv, LedgerEnv } from '@workers-ai-gateways/core';
+import type { GlossaryStore } from './glossaries/glossary-store';
 
 /** translate-gateway's bindings: Workers AI (`AI`), the neuron ledger (`NEURON_LEDGER`) and the settings of SPEC §3. */
 export interface Env extends GatewayEnv, LedgerEnv {
@@ -6,4 +7,6 @@ export interface Env extends GatewayEnv, LedgerEnv {
   TRANSLATE_ENGINE?: string;
   /** The chat model (or alias) of the LLM engine; defaults to `DEFAULT_TRANSLATE_MODEL`. */
   TRANSLATE_MODEL?: string;
+  /** DeepL glossaries, one Durable Object per client key. */
+  GLOSSARIES?: DurableObjectNamespace<GlossaryStore>;
 }

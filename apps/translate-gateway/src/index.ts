@@ -8,16 +8,23 @@ import {
   renderOpenAiError,
 } from '@workers-ai-gateways/core';
 import type { Env } from './env';
+import { createGlossary } from './routes/create-glossary';
 import { deeplLanguages } from './routes/deepl-languages';
 import { deeplUsage } from './routes/deepl-usage';
+import { deleteGlossary } from './routes/delete-glossary';
+import { getGlossary } from './routes/get-glossary';
+import { getGlossaryEntries } from './routes/get-glossary-entries';
+import { glossaryLanguagePairs } from './routes/glossary-language-pairs';
 import { home } from './routes/home';
+import { listGlossaries } from './routes/list-glossaries';
 import { models } from './routes/models';
 import { translateDeepl } from './routes/translate-deepl';
 import { translateDeeplx } from './routes/translate-deeplx';
 import { translateImme } from './routes/translate-imme';
 
-// The ledger's Durable Object class lives in this worker (wrangler.jsonc `durable_objects`).
+// The ledger's and the glossaries' Durable Object classes live in this worker (wrangler.jsonc `durable_objects`).
 export { NeuronLedger } from '@workers-ai-gateways/core';
+export { GlossaryStore } from './glossaries/glossary-store';
 
 // DeepLX's own answers for an unknown path and a bad token; DeepLX clients show them as they are.
 const DEEPLX_PATH_NOT_FOUND = new GatewayError(404, 'not_found', 'Path not found');
@@ -50,6 +57,12 @@ router
   .post('/v2/usage', deeplUsage)
   .get('/v2/languages', deeplLanguages)
   .post('/v2/languages', deeplLanguages)
-  .post('/imme', translateImme);
+  .post('/imme', translateImme)
+  .post('/v2/glossaries', createGlossary)
+  .get('/v2/glossaries', listGlossaries)
+  .get('/v2/glossaries/:id', getGlossary)
+  .get('/v2/glossaries/:id/entries', getGlossaryEntries)
+  .delete('/v2/glossaries/:id', deleteGlossary)
+  .get('/v2/glossary-language-pairs', glossaryLanguagePairs);
 
 export default { fetch: router.fetch } satisfies ExportedHandler<Env>;

@@ -3,34 +3,11 @@ import {
   formatDeeplLanguage,
   type GatewayRequest,
   parseDeeplTranslateRequest,
-  readBodyBytes,
-  readJsonBody,
 } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
 import { translateTexts } from '../translation/translate-texts';
+import { readDeeplFields } from './read-deepl-fields';
 import { translationHeaders } from './translation-headers';
-
-/** Form fields as DeepL reads them: `text` (and `ignore_tags`) repeat, every other field is single. */
-function formFields(form: URLSearchParams | FormData): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (const key of new Set(form.keys())) {
-    const values = form.getAll(key).filter((value): value is string => typeof value === 'string');
-    fields[key] = key === 'text' || key === 'ignore_tags' ? values : values[0];
-  }
-  return fields;
-}
-
-async function readDeeplFields(request: GatewayRequest): Promise<Record<string, unknown>> {
-  const contentType = request.headers.get('content-type') ?? '';
-  if (/json/i.test(contentType)) return readJsonBody(request, BODY_LIMITS.deepl);
-  const bytes = await readBodyBytes(request, BODY_LIMITS.deepl);
-  if (/multipart\/form-data/i.test(contentType)) {
-    const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
-    return formFields(form);
-  }
-  // `deepl-node` and curl send application/x-www-form-urlencoded; a missing type is read the same way.
-  return formFields(new URLSearchParams(new TextDecoder().decode(bytes)));
-}
 
 /**
  * `POST /v2/translate`: DeepL API v2, JSON or form-encoded. N texts in, N translations out in
@@ -43,7 +20,7 @@ export async function translateDeepl(
   env: Env,
   context: ExecutionContext,
 ): Promise<Response> {
-  const job = parseDeeplTranslateRequest(await readDeeplFields(request));
+  const job = parseDeeplTranslateRequest(await readDeeplFields(request, BODY_LIMITS.deepl));
   const outcome = await translateTexts(request, env, context, job);
   const modelTypeUsed = outcome.engine.kind === 'llm' ? 'quality_optimized' : 'latency_optimized';
   const translations = outcome.texts.map((text) => ({

@@ -8,6 +8,10 @@ import {
   upstreamFor,
 } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
+import { findGlossaryTerms } from '../glossaries/find-glossary-terms';
+import type { GlossaryEntry } from '../glossaries/glossary-types';
+import { loadGlossary } from '../glossaries/load-glossary';
+import { protectGlossaryTerms } from '../glossaries/protect-glossary-terms';
 import { assembleTexts, type TranslatedText } from './assemble-texts';
 import { batchSegments } from './batch-segments';
 import type { TranslationSettings } from './build-translation-prompt';
@@ -64,6 +68,15 @@ function llmSettings(job: TranslationRequest): TranslationSettings {
   };
 }
 
+/** The entries of a glossary whose source term occurs in one of `segments`. */
+function glossaryTermsIn(segments: readonly Segment[], entries: readonly GlossaryEntry[]): GlossaryEntry[] {
+  const pattern = findGlossaryTerms(entries);
+  if (!pattern) return [];
+  const found = new Set<string>();
+  for (const segment of segments) for (const match of segment.text.matchAll(pattern)) found.add(match[0]);
+  return entries.filter((entry) => found.has(entry.source));
+}
+
 /**
  * Translates a request's texts with the engine it asks for (chooseEngine), keeping their layout:
  * each text is split into lines (or HTML/XML text nodes) and sentence-sized segments
@@ -71,7 +84,8 @@ function llmSettings(job: TranslationRequest): TranslationSettings {
  * m2m100 one call per segment (translateSegment), by the LLM engine many segments per call
  * (batchSegments, translateBatchWithLlm) — at most six calls at once, every first call reserved
  * against the per-minute upstream limit before any is made, and the texts are put back together
- * (assembleTexts).
+ * (assembleTexts). A glossary (`glossary_id`) goes into the LLM's prompt, and into m2m100's
+ * text as placeholders that become the target terms.
  */
 export async function translateTexts(
   request: GatewayRequest,
@@ -90,12 +104,18 @@ export async function translateTexts(
   }
   const engine = chooseEngine(request, env, job);
   request.gateway.engine = engine.label;
+  const glossary = await loadGlossary(request, env, job);
   const settings = engine.kind === 'llm' ? llmSettings(job) : undefined;
   const target = job.target.model;
-  // The cache tells engines and models apart, and for the LLM everything its prompt says.
+  // The cache tells engines and models apart, and for the LLM everything its prompt says; a
+  // glossary (immutable, so its id and creation time are its version) is part of both.
   const cacheModel = engine.kind === 'llm' ? engine.label : engine.model;
-  const cacheSettings =
-    settings && JSON.stringify([settings.target, settings.formality, settings.context ?? '']);
+  const glossaryVersion = glossary
+    ? `${glossary.info.glossary_id}@${glossary.info.creation_time}`
+    : undefined;
+  const cacheSettings = settings
+    ? JSON.stringify([settings.target, settings.formality, settings.context ?? '', glossaryVersion ?? ''])
+    : glossaryVersion && JSON.stringify(['glossary', glossaryVersion]);
   const keyFor = (segment: Segment): SegmentKey => ({
     model: cacheModel,
     source: segment.source,
@@ -162,17 +182,22 @@ export async function translateTexts(
     if (engine.kind === 'llm' && settings) {
       const call = { ...shared, entry: engine.entry, contextWindow: engine.contextWindow, settings, mayCall };
       await mapWithConcurrency(batches, CONCURRENCY, async (batch) => {
-        await translateBatchWithLlm(batch, call);
+        // Only the glossary entries that occur in the batch go into its prompt.
+        const terms = glossary ? glossaryTermsIn(batch, glossary.entries) : [];
+        await translateBatchWithLlm(batch, { ...call, settings: { ...settings, glossary: terms } });
         for (const segment of batch)
           if (segment.translation !== undefined) store(segment, segment.translation);
       });
     } else {
       const call = { ...shared, target, mayRetry: mayCall };
       await mapWithConcurrency(pending, CONCURRENCY, async (segment) => {
-        const result = await translateSegment(segment, call);
-        segment.translation = result.translation;
+        // m2m100 takes no instructions: glossary terms travel as placeholders.
+        const guard = glossary ? protectGlossaryTerms(segment.text, glossary.entries) : undefined;
+        const result = await translateSegment(guard ? { ...segment, text: guard.text } : segment, call);
+        const translation = guard ? guard.restore(result.translation) : result.translation;
+        segment.translation = translation;
         if (result.trimmed) trimmedSegments++;
-        else store(segment, result.translation);
+        else store(segment, translation);
       });
     }
   } catch (error) {

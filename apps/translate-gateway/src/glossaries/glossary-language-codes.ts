@@ -1,0 +1,37 @@
+/**
+ * The languages DeepL offers glossaries for (developers.deepl.com, "Languages supported",
+ * glossaries column) that m2m100 translates too, as lower-case DeepL codes. The LLM engine could
+ * take any pair; this list keeps `GET /v2/glossary-language-pairs` to what DeepL clients expect.
+ */
+export const GLOSSARY_LANGUAGE_CODES = [
+  'ar',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'ko',
+  'lt',
+  'lv',
+  'nb',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'ru',
+  'sk',
+  'sl',
+  'sv',
+  'tr',
+  'uk',
+  'zh',
+] as const;
