@@ -1,9 +1,14 @@
 import { createExecutionContext } from 'cloudflare:test';
 import { estimateNeurons } from '@workers-ai-gateways/core';
-import { callWorkerAndRead, sharedLedger, type UsageBody } from '@workers-ai-gateways/core/testing';
+import {
+  callWorkerAndRead,
+  sharedLedger,
+  type UsageBody,
+  useLedgerTestDay,
+} from '@workers-ai-gateways/core/testing';
 import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 import OpenAI from 'openai';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import worker from '../src/index';
 import { gatewayFetch, openAiClient, sineWav, testEnv } from './helpers';
 
@@ -51,16 +56,7 @@ async function usageOf(environment: Record<string, unknown>): Promise<UsageBody>
   return (await response.json()) as UsageBody;
 }
 
-beforeEach(() => {
-  // Only Date is faked: each scenario runs on a UTC day of its own in the run-long ledger.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+useLedgerTestDay();
 
 describe('the neuron ledger in chat-gateway', () => {
   it('refuses every Workers AI route with 429 insufficient_quota, before calling it, once the budget is spent', async () => {

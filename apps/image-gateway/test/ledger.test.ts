@@ -1,6 +1,11 @@
-import { callWorkerAndRead, sharedLedger, type UsageBody } from '@workers-ai-gateways/core/testing';
+import {
+  callWorkerAndRead,
+  sharedLedger,
+  type UsageBody,
+  useLedgerTestDay,
+} from '@workers-ai-gateways/core/testing';
 import { createSimulator, type Simulator } from '@workers-ai-gateways/workers-ai-sim';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import worker from '../src/index';
 import { authorized, bindingEnv, rgbaPng } from './helpers';
 
@@ -79,16 +84,7 @@ async function costOfOneImage(): Promise<number> {
   return cost;
 }
 
-beforeEach(() => {
-  // Only Date is faked: each scenario runs on a UTC day of its own in the run-long ledger.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+useLedgerTestDay();
 
 describe('the neuron ledger in image-gateway', () => {
   it('refuses generations, edits and chat (streamed too) with 429 before calling Workers AI once the budget is spent', async () => {

@@ -1,7 +1,7 @@
 import { estimateNeurons } from '@workers-ai-gateways/core';
-import { sharedLedger, type UsageBody } from '@workers-ai-gateways/core/testing';
+import { sharedLedger, type UsageBody, useLedgerTestDay } from '@workers-ai-gateways/core/testing';
 import * as deepl from 'deepl-node';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TRANSLATION_MODEL } from '../src/translation/translate-texts';
 import { createTestGateway, postJson, type TestGateway, unique } from './call-worker';
 
@@ -36,17 +36,7 @@ function translateAll(gateway: TestGateway, text: string) {
   };
 }
 
-beforeEach(() => {
-  // Only Date is faked: each scenario runs on a UTC day of its own in the run-long ledger.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+useLedgerTestDay();
 
 describe('the neuron ledger in translate-gateway', () => {
   it('refuses in each protocol’s envelope (DeepL 456, DeepLX and Immersive 429) before calling Workers AI once the budget is spent', async () => {

@@ -22,6 +22,10 @@ export const WORKERS_AI_ERROR_CASES: ReadonlyArray<readonly [number, number, str
   [5016, 403, 'upstream_forbidden'],
   [5035, 403, 'upstream_forbidden'],
   [3023, 403, 'upstream_forbidden'],
+  [5018, 403, 'upstream_forbidden'],
+  [3041, 403, 'upstream_forbidden'],
   [8007, 502, 'upstream_error'],
   [500, 502, 'upstream_error'],
+  // A code Workers AI has not documented.
+  [9999, 502, 'upstream_error'],
 ];

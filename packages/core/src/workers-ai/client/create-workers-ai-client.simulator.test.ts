@@ -1,6 +1,6 @@
 import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../../errors/gateway-error';
+import { gatewayErrorOf } from '../../testing/gateway-error-of';
 import { WORKERS_AI_ERROR_CASES } from '../../testing/workers-ai-error-cases';
 import { createWorkersAiClient } from './create-workers-ai-client';
 
@@ -22,21 +22,11 @@ function clientFor(sim: Simulator, mode: 'binding' | 'rest', gatewayId?: string)
   });
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
 describe.each(['binding', 'rest'] as const)('createWorkersAiClient against the simulator over %s', (mode) => {
   it.each(WORKERS_AI_ERROR_CASES)('maps injected %i to %i %s', async (code, status, errorCode) => {
     const sim = createSimulator();
     sim.injectFault({ kind: 'status', code, times: 2 });
-    const error = await failureOf(clientFor(sim, mode).run(MODEL, { prompt: 'hi' }, { retry: false }));
+    const error = await gatewayErrorOf(clientFor(sim, mode).run(MODEL, { prompt: 'hi' }, { retry: false }));
     expect([error.status, error.code]).toEqual([status, errorCode]);
     expect(error.message).not.toContain(TOKEN);
   });
@@ -50,14 +40,14 @@ describe.each(['binding', 'rest'] as const)('createWorkersAiClient against the s
     }
     const sim = createSimulator();
     sim.injectFault({ kind: 'status', code: 4006, times: 2 });
-    await failureOf(clientFor(sim, mode).run(MODEL, { prompt: 'hi' }));
+    await gatewayErrorOf(clientFor(sim, mode).run(MODEL, { prompt: 'hi' }));
     expect(sim.calls).toHaveLength(1);
   });
 
   it('never retries a stream', async () => {
     const sim = createSimulator();
     sim.injectFault({ kind: 'status', code: 3040, times: 2 });
-    await failureOf(clientFor(sim, mode).run(MODEL, { prompt: 'hi' }, { stream: true }));
+    await gatewayErrorOf(clientFor(sim, mode).run(MODEL, { prompt: 'hi' }, { stream: true }));
     expect(sim.calls).toHaveLength(1);
   });
 
@@ -94,7 +84,7 @@ describe('createWorkersAiClient against the simulator in passthrough mode', () =
       apiBase: 'http://sim.test/client/v4',
       fetch: (input, init) => sim.fetch(new Request(input, init)),
     });
-    const error = await failureOf(client.run(MODEL, { prompt: 'hi' }, { token: 'sim-bad-token' }));
+    const error = await gatewayErrorOf(client.run(MODEL, { prompt: 'hi' }, { token: 'sim-bad-token' }));
     expect([error.status, error.code, error.upstreamCode]).toEqual([401, 'invalid_api_key', 10000]);
     expect(error.message).not.toContain('sim-bad-token');
   });

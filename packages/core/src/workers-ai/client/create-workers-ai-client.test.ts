@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../../errors/gateway-error';
+import { gatewayErrorOf } from '../../testing/gateway-error-of';
 import { WORKERS_AI_ERROR_CASES } from '../../testing/workers-ai-error-cases';
 import { createWorkersAiClient, type WorkersAiClientOptions } from './create-workers-ai-client';
 import { createFakeWorkersAi } from './fake-workers-ai.test-helper';
@@ -25,16 +25,6 @@ function clientFor(
   });
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
 async function text(body: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(body).text();
 }
@@ -43,7 +33,7 @@ describe.each(['binding', 'rest'] as const)('createWorkersAiClient over %s', (mo
   it.each(WORKERS_AI_ERROR_CASES)('maps upstream %i to %i %s', async (code, status, errorCode) => {
     const fake = createFakeWorkersAi();
     fake.injectFault({ kind: 'status', code, times: 2 });
-    const error = await failureOf(clientFor(fake, mode).run(MODEL, { prompt: 'hi' }, { retry: false }));
+    const error = await gatewayErrorOf(clientFor(fake, mode).run(MODEL, { prompt: 'hi' }, { retry: false }));
     expect([error.status, error.code, error.upstreamCode]).toEqual([status, errorCode, code]);
     expect(error.message).not.toContain(TOKEN);
   });
@@ -71,7 +61,7 @@ describe.each(['binding', 'rest'] as const)('createWorkersAiClient over %s', (mo
   it('retries at most once', async () => {
     const fake = createFakeWorkersAi();
     fake.injectFault({ kind: 'status', code: 3040, times: 5 });
-    const error = await failureOf(clientFor(fake, mode).run(MODEL, { prompt: 'hi' }));
+    const error = await gatewayErrorOf(clientFor(fake, mode).run(MODEL, { prompt: 'hi' }));
     expect(error.code).toBe('upstream_overloaded');
     expect(fake.calls).toHaveLength(2);
   });
@@ -79,17 +69,17 @@ describe.each(['binding', 'rest'] as const)('createWorkersAiClient over %s', (mo
   it('does not retry an exhausted daily allocation, a stream, or when retry is off', async () => {
     const quota = createFakeWorkersAi();
     quota.injectFault({ kind: 'status', code: 4006, times: 5 });
-    await failureOf(clientFor(quota, mode).run(MODEL, { prompt: 'hi' }));
+    await gatewayErrorOf(clientFor(quota, mode).run(MODEL, { prompt: 'hi' }));
     expect(quota.calls).toHaveLength(1);
 
     const stream = createFakeWorkersAi();
     stream.injectFault({ kind: 'status', code: 3040, times: 5 });
-    await failureOf(clientFor(stream, mode).run(MODEL, { prompt: 'hi' }, { stream: true }));
+    await gatewayErrorOf(clientFor(stream, mode).run(MODEL, { prompt: 'hi' }, { stream: true }));
     expect(stream.calls).toHaveLength(1);
 
     const off = createFakeWorkersAi();
     off.injectFault({ kind: 'status', code: 500, times: 5 });
-    await failureOf(clientFor(off, mode).run(MODEL, { prompt: 'hi' }, { retry: false }));
+    await gatewayErrorOf(clientFor(off, mode).run(MODEL, { prompt: 'hi' }, { retry: false }));
     expect(off.calls).toHaveLength(1);
   });
 
@@ -165,7 +155,7 @@ describe('createWorkersAiClient over REST', () => {
   it("blames the caller's token for 10000 in passthrough mode, and never echoes it", async () => {
     const fake = createFakeWorkersAi();
     const client = clientFor(fake, 'passthrough');
-    const error = await failureOf(client.run(MODEL, { prompt: 'hi' }, { token: 'sim-bad-token' }));
+    const error = await gatewayErrorOf(client.run(MODEL, { prompt: 'hi' }, { token: 'sim-bad-token' }));
     expect([error.status, error.code, error.upstreamCode]).toEqual([401, 'invalid_api_key', 10000]);
     expect(error.message).not.toContain('sim-bad-token');
     expect(fake.calls[0]?.authorization).toBe('Bearer sim-bad-token');
@@ -174,7 +164,7 @@ describe('createWorkersAiClient over REST', () => {
   it('redacts a token quoted back by the upstream', async () => {
     const fake = createFakeWorkersAi();
     fake.injectFault({ kind: 'status', code: 5006, message: `bad token ${TOKEN} in input` });
-    const error = await failureOf(clientFor(fake, 'rest').run(MODEL, { prompt: 'hi' }));
+    const error = await gatewayErrorOf(clientFor(fake, 'rest').run(MODEL, { prompt: 'hi' }));
     expect(error.message).not.toContain(TOKEN);
     expect(JSON.stringify(error.cause)).not.toContain(TOKEN);
   });
@@ -198,14 +188,14 @@ describe('createWorkersAiClient over REST', () => {
         throw new TypeError(`connect failed with ${TOKEN}`);
       },
     });
-    const error = await failureOf(client.run(MODEL, { prompt: 'hi' }));
+    const error = await gatewayErrorOf(client.run(MODEL, { prompt: 'hi' }));
     expect([error.status, error.code]).toEqual([502, 'upstream_unreachable']);
     expect(String(error.cause)).not.toContain(TOKEN);
   });
 
   it('refuses model ids that would leave the run path', async () => {
     const fake = createFakeWorkersAi();
-    const error = await failureOf(clientFor(fake, 'rest').run('@cf/../../tokens', { prompt: 'hi' }));
+    const error = await gatewayErrorOf(clientFor(fake, 'rest').run('@cf/../../tokens', { prompt: 'hi' }));
     expect(error.status).toBe(404);
     expect(fake.calls).toHaveLength(0);
   });
@@ -254,7 +244,7 @@ describe('createWorkersAiClient configuration', () => {
     [{ mode: 'passthrough' as const }, 503, 'CF_ACCOUNT_ID'],
     [{ mode: 'passthrough' as const, accountId: 'acct' }, 401, 'token'],
   ])('names the missing setting (%o)', async (options, status, setting) => {
-    const error = await failureOf(createWorkersAiClient(options).run(MODEL, { prompt: 'hi' }));
+    const error = await gatewayErrorOf(createWorkersAiClient(options).run(MODEL, { prompt: 'hi' }));
     expect(error.status).toBe(status);
     expect(error.message).toContain(setting);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WORKERS_AI_ERROR_CASES } from '../../testing/workers-ai-error-cases';
 import { mapWorkersAiError } from './map-workers-ai-error';
 
 const model = '@cf/meta/llama-3.1-8b-instruct-fast';
@@ -8,34 +9,15 @@ function map(code: number | undefined, message: string, extra: Record<string, un
 }
 
 describe('mapWorkersAiError', () => {
-  it.each([
-    [5007, 404, 'model_not_found'],
-    [3042, 404, 'model_not_found'],
-    [5028, 404, 'model_not_found'],
-    [5006, 400, 'invalid_request_error'],
-    [3003, 400, 'invalid_request_error'],
-    [5004, 400, 'invalid_request_error'],
-    [3030, 400, 'invalid_request_error'],
-    [10000, 502, 'upstream_auth_error'],
-    [3036, 429, 'insufficient_quota'],
-    [4006, 429, 'insufficient_quota'],
-    [3040, 503, 'upstream_overloaded'],
-    [3006, 413, 'request_too_large'],
-    [3007, 504, 'upstream_timeout'],
-    [3008, 504, 'upstream_timeout'],
-    [5016, 403, 'upstream_forbidden'],
-    [5035, 403, 'upstream_forbidden'],
-    [3023, 403, 'upstream_forbidden'],
-    [5018, 403, 'upstream_forbidden'],
-    [3041, 403, 'upstream_forbidden'],
-    [8007, 502, 'upstream_error'],
-    [9999, 502, 'upstream_error'],
-  ])('maps %i to %i %s and keeps the upstream code', (code, status, errorCode) => {
-    const error = map(code, 'AiError: something');
-    expect(error.status).toBe(status);
-    expect(error.code).toBe(errorCode);
-    expect(error.upstreamCode).toBe(code);
-  });
+  it.each(WORKERS_AI_ERROR_CASES)(
+    'maps %i to %i %s and keeps the upstream code',
+    (code, status, errorCode) => {
+      const error = map(code, 'AiError: something');
+      expect(error.status).toBe(status);
+      expect(error.code).toBe(errorCode);
+      expect(error.upstreamCode).toBe(code);
+    },
+  );
 
   it('passes the reason of a bad input on, without the AiError prefix', () => {
     const error = map(5006, "AiError: Additional or unevaluated properties '/seed' at '/' not allowed");
