@@ -124,6 +124,21 @@ describe('choosing the engine', () => {
     expect(await usage.json()).toMatchObject({ translation_engine: ENGINE });
   });
 
+  it('says supports_formality for every target when the LLM engine is the default', async () => {
+    const targets = (await (
+      await llm.call('/v2/languages?type=target', { headers: deeplAuth })
+    ).json()) as Array<{
+      language: string;
+      supports_formality: boolean;
+    }>;
+    expect(targets.length).toBeGreaterThan(90);
+    expect(targets.every((language) => language.supports_formality)).toBe(true);
+    const sources = (await (
+      await llm.call('/v2/languages?type=source', { headers: deeplAuth })
+    ).json()) as object[];
+    expect(sources.every((language) => !('supports_formality' in language))).toBe(true);
+  });
+
   it('rejects a bad TRANSLATE_ENGINE or TRANSLATE_MODEL as a configuration error', async () => {
     const broken = createTestGateway({ TRANSLATE_ENGINE: 'deepl' });
     expect(

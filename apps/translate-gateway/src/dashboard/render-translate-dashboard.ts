@@ -104,6 +104,16 @@ function translateSettings(origin: string): ClientSetting[] {
       text: `${origin}/imme?token=<your-key>`,
     },
     {
+      title: 'Immersive Translate: OpenAI, through the chat gateway',
+      note: 'Translation services \u2192 OpenAI \u2192 custom API key and endpoint. Plain chat with Immersive\u2019s own prompt; for this gateway\u2019s guarantees (layout, glossaries, cache) use the services above with the LLM engine.',
+      text: `API key:  <your-chat-gateway-key>\nEndpoint: https://<chat-gateway>/v1/chat/completions\nModel:    @cf/google/gemma-4-26b-a4b-it`,
+    },
+    {
+      title: 'Engines: m2m100 or an LLM',
+      note: 'TRANSLATE_ENGINE (m2m100 default, or llm) and TRANSLATE_MODEL set the default; per request DeepL\u2019s model_type (quality_optimized \u2192 LLM, latency_optimized \u2192 m2m100) or a DeepLX body\u2019s engine. Responses name the engine in x-translation-engine.',
+      text: `curl '${origin}/translate?token=<your-key>' \\\n  -H 'Content-Type: application/json' \\\n  -d '{"text":"Hello, world!","target_lang":"DE","engine":"llm"}'`,
+    },
+    {
       title: 'Bob (bob-plugin-deeplx)',
       text: `URL:   ${origin}/translate\nToken: <your-key>`,
     },
@@ -124,7 +134,8 @@ function translateSettings(origin: string): ClientSetting[] {
 
 /**
  * The translate gateway's home page: the shared dashboard with Immersive Translate (DeepLX,
- * DeepL custom endpoint, Custom API), Bob, pot and deepl-node settings, and a translate box
+ * DeepL custom endpoint, Custom API, OpenAI through the chat gateway), the engine choice, Bob,
+ * pot and deepl-node settings, and a translate box
  * whose language pickers come from `/v2/languages`.
  */
 export function renderTranslateDashboard(options: DashboardOptions): Promise<Response> {
@@ -134,7 +145,7 @@ export function renderTranslateDashboard(options: DashboardOptions): Promise<Res
   return renderDashboard({
     name: 'translate-gateway',
     description:
-      'DeepLX-, DeepL- and Immersive Translate-compatible translation on Cloudflare Workers AI (m2m100), with language detection.',
+      'DeepLX-, DeepL- and Immersive Translate-compatible translation on Cloudflare Workers AI \u2014 m2m100 or an LLM \u2014 with glossaries, formality, context and language detection.',
     options,
     settings: translateSettings(options.origin),
     playgroundHtml,

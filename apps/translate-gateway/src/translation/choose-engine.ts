@@ -37,7 +37,7 @@ function configuredEngine(env: Env): 'm2m100' | 'llm' {
 }
 
 /** The LLM engine's model, `TRANSLATE_MODEL` resolved through the aliases. */
-export function llmEngine(request: GatewayRequest, env: Env): Extract<TranslationEngine, { kind: 'llm' }> {
+function llmEngine(request: GatewayRequest, env: Env): Extract<TranslationEngine, { kind: 'llm' }> {
   const name = env.TRANSLATE_MODEL?.trim() || DEFAULT_TRANSLATE_MODEL;
   let resolved: ReturnType<typeof resolveModel>;
   try {

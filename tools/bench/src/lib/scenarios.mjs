@@ -9,6 +9,8 @@ export const EMBEDDING_MODEL = '@cf/baai/bge-base-en-v1.5';
 export const TRANSCRIPTION_MODEL = '@cf/openai/whisper-large-v3-turbo';
 export const IMAGE_MODEL = '@cf/bytedance/stable-diffusion-xl-lightning';
 export const TRANSLATION_MODEL = '@cf/meta/m2m100-1.2b';
+/** The translate gateway's default LLM engine model. */
+export const TRANSLATE_LLM_MODEL = '@cf/google/gemma-4-26b-a4b-it';
 export const STREAM_TOKENS = 1000;
 
 const auth = { authorization: `Bearer ${GATEWAY_KEY}` };
@@ -212,6 +214,55 @@ export function benchScenarios() {
       // The gateway allows itself 720 upstream calls a minute (Workers AI's limit for m2m100) and
       // a page is about 11 calls: the run stays under it, on a freshly started gateway.
       restartFirst: true,
+      counts: { warmup: 2, c1: 12, c32: 40 },
+    },
+    {
+      // The same page on the LLM engine (DeepLX `engine: "llm"`): a few calls of many segments.
+      // The pass-through sends the whole page as one translation prompt to the same model.
+      id: 'translate-llm',
+      label: 'translate 5 KB page, LLM engine',
+      gateway: 'translate',
+      method: 'POST',
+      path: '/translate',
+      gatewayRequest: (index) => ({
+        method: 'POST',
+        path: '/translate',
+        ...json({
+          text: makePage(5 * 1024, `l${index}`),
+          source_lang: 'EN',
+          target_lang: 'FR',
+          engine: 'llm',
+        }),
+      }),
+      passThroughRequest: (index) => ({
+        method: 'POST',
+        path: `/run/${TRANSLATE_LLM_MODEL}`,
+        ...json({
+          messages: [
+            {
+              role: 'system',
+              content: 'Translate every segment into French; answer {"translations":[{"id","text"}]}.',
+            },
+            {
+              role: 'user',
+              content: JSON.stringify({
+                target_language: 'FR',
+                source_language: 'EN',
+                segments: makePage(5 * 1024, `l${index}`)
+                  .split('\n')
+                  .filter((line) => line.trim() !== '')
+                  .map((text, id) => ({ id: id + 1, text })),
+              }),
+            },
+          ],
+          max_tokens: 8000,
+        }),
+      }),
+      check: (response) => {
+        const body = parse(response);
+        if (body?.code !== 200 || typeof body?.data !== 'string' || body.data.length < 4000)
+          return `incomplete translation: ${response.text.slice(0, 200)}`;
+      },
       counts: { warmup: 2, c1: 12, c32: 40 },
     },
   ];
