@@ -1,3 +1,8 @@
+// The simulator's own description of Workers AI's models. It must not share core's catalog
+// (packages/core/src/workers-ai/catalog): the simulator stands for the upstream, so the gateways'
+// tests compare core's catalog, prices and converters against an independent account of how each
+// model behaves. A shared table would let one mistake pass on both sides unnoticed.
+
 /** How a model behaves; rates are neurons per million tokens unless named otherwise. */
 export type ModelFamily =
   | {
