@@ -9,14 +9,19 @@ import {
 } from '@workers-ai-gateways/core';
 import type { Env } from './env';
 import { createGlossary } from './routes/create-glossary';
+import { createMultilingualGlossary } from './routes/create-multilingual-glossary';
 import { deeplLanguages } from './routes/deepl-languages';
 import { deeplUsage } from './routes/deepl-usage';
 import { deleteGlossary } from './routes/delete-glossary';
+import { deleteMultilingualGlossary } from './routes/delete-multilingual-glossary';
 import { getGlossary } from './routes/get-glossary';
 import { getGlossaryEntries } from './routes/get-glossary-entries';
+import { getMultilingualGlossary } from './routes/get-multilingual-glossary';
+import { getMultilingualGlossaryEntries } from './routes/get-multilingual-glossary-entries';
 import { glossaryLanguagePairs } from './routes/glossary-language-pairs';
 import { home } from './routes/home';
 import { listGlossaries } from './routes/list-glossaries';
+import { listMultilingualGlossaries } from './routes/list-multilingual-glossaries';
 import { models } from './routes/models';
 import { translateDeepl } from './routes/translate-deepl';
 import { translateDeeplx } from './routes/translate-deeplx';
@@ -63,6 +68,11 @@ router
   .get('/v2/glossaries/:id', getGlossary)
   .get('/v2/glossaries/:id/entries', getGlossaryEntries)
   .delete('/v2/glossaries/:id', deleteGlossary)
-  .get('/v2/glossary-language-pairs', glossaryLanguagePairs);
+  .get('/v2/glossary-language-pairs', glossaryLanguagePairs)
+  .post('/v3/glossaries', createMultilingualGlossary)
+  .get('/v3/glossaries', listMultilingualGlossaries)
+  .get('/v3/glossaries/:id', getMultilingualGlossary)
+  .get('/v3/glossaries/:id/entries', getMultilingualGlossaryEntries)
+  .delete('/v3/glossaries/:id', deleteMultilingualGlossary);
 
 export default { fetch: router.fetch } satisfies ExportedHandler<Env>;

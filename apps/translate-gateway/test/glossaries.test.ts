@@ -66,6 +66,48 @@ describe('glossaries through deepl-node', () => {
     await expect(translator().getGlossary(created.glossaryId)).rejects.toThrow(deepl.GlossaryNotFoundError);
   });
 
+  it('serves v3 multilingual glossaries: create, list, read a dictionary, translate, delete', async () => {
+    const client = new deepl.DeepLClient('key-one', { serverUrl: 'https://translate.test', maxRetries: 0 });
+    const created = await client.createMultilingualGlossary(unique('Both ways'), [
+      {
+        sourceLangCode: 'en',
+        targetLangCode: 'de',
+        entries: new deepl.GlossaryEntries({ entries: { cat: 'Katze' } }),
+      },
+      {
+        sourceLangCode: 'de',
+        targetLangCode: 'en',
+        entries: new deepl.GlossaryEntries({ entries: { Hund: 'dog' } }),
+      },
+    ]);
+    expect(created.dictionaries).toEqual([
+      { sourceLangCode: 'de', targetLangCode: 'en', entryCount: 1 },
+      { sourceLangCode: 'en', targetLangCode: 'de', entryCount: 1 },
+    ]);
+    expect((await client.listMultilingualGlossaries()).map((glossary) => glossary.glossaryId)).toContain(
+      created.glossaryId,
+    );
+    expect((await client.getMultilingualGlossary(created.glossaryId)).name).toBe(created.name);
+    const dictionary = await client.getMultilingualGlossaryDictionaryEntries(created, 'de', 'en');
+    expect(dictionary.entries.entries()).toEqual({ Hund: 'dog' });
+    const forward = await client.translateText(unique('The cat sleeps'), 'en', 'de', {
+      glossary: created.glossaryId,
+    });
+    expect(forward.text).toMatch(/^\[de\] The Katze sleeps/);
+    const back = await client.translateText(unique('Der Hund schläft'), 'de', 'en-US', {
+      glossary: created.glossaryId,
+    });
+    expect(back.text).toMatch(/^\[en\] Der dog schläft/);
+    // No dictionary for the pair: DeepL's 400.
+    await expect(
+      client.translateText('The cat', 'en', 'fr', { glossary: created.glossaryId }),
+    ).rejects.toThrow(/no dictionary/);
+    await client.deleteMultilingualGlossary(created);
+    await expect(client.getMultilingualGlossary(created.glossaryId)).rejects.toThrow(
+      deepl.GlossaryNotFoundError,
+    );
+  });
+
   it('lists the glossary language pairs', async () => {
     const pairs = await translator().getGlossaryLanguagePairs();
     expect(pairs).toContainEqual({ sourceLang: 'en', targetLang: 'de' });

@@ -1,5 +1,11 @@
 import { DurableObject } from 'cloudflare:workers';
-import type { Glossary, GlossaryEntry, GlossaryInfo } from './glossary-types';
+import type {
+  Glossary,
+  GlossaryEntry,
+  GlossaryInfo,
+  MultilingualDictionary,
+  MultilingualGlossaryInfo,
+} from './glossary-types';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS glossaries (
@@ -16,6 +22,20 @@ const SCHEMA = `
     source TEXT NOT NULL,
     target TEXT NOT NULL,
     PRIMARY KEY (glossary_id, position)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS multilingual_glossaries (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    creation_time TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS multilingual_entries (
+    glossary_id TEXT NOT NULL,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    PRIMARY KEY (glossary_id, source_lang, target_lang, position)
   ) WITHOUT ROWID;
 `;
 
@@ -40,6 +60,7 @@ function toInfo(row: InfoRow): GlossaryInfo {
  * DeepL v2 glossaries of one client key: a SQLite-backed Durable Object, one instance per key
  * (named by the key's SHA-256), so a key never sees another key's glossaries. Glossaries are
  * immutable, as in DeepL's v2 API: created whole (in one transaction), read, listed, deleted.
+ * DeepL's v3 (multilingual) glossaries, one dictionary per language pair, live beside them.
  */
 export class GlossaryStore extends DurableObject {
   readonly #sql: SqlStorage;
@@ -55,8 +76,7 @@ export class GlossaryStore extends DurableObject {
     info: Omit<GlossaryInfo, 'glossary_id' | 'ready' | 'creation_time' | 'entry_count'>,
     entries: GlossaryEntry[],
   ): Promise<GlossaryInfo | undefined> {
-    const count = this.#sql.exec<{ count: number }>('SELECT COUNT(*) AS count FROM glossaries').one().count;
-    if (count >= MAX_GLOSSARIES) return undefined;
+    if (this.#count() >= MAX_GLOSSARIES) return undefined;
     const row: InfoRow = {
       id: crypto.randomUUID(),
       name: info.name,
@@ -122,6 +142,114 @@ export class GlossaryStore extends DurableObject {
     this.ctx.storage.transactionSync(() => {
       this.#sql.exec('DELETE FROM glossary_entries WHERE glossary_id = ?', id);
       this.#sql.exec('DELETE FROM glossaries WHERE id = ?', id);
+    });
+    return true;
+  }
+
+  #count(): number {
+    const v2 = this.#sql.exec<{ count: number }>('SELECT COUNT(*) AS count FROM glossaries').one().count;
+    const v3 = this.#sql
+      .exec<{ count: number }>('SELECT COUNT(*) AS count FROM multilingual_glossaries')
+      .one().count;
+    return v2 + v3;
+  }
+
+  #dictionaries(id: string): MultilingualGlossaryInfo['dictionaries'] {
+    return this.#sql
+      .exec<{ source_lang: string; target_lang: string; entry_count: number }>(
+        'SELECT source_lang, target_lang, COUNT(*) AS entry_count FROM multilingual_entries WHERE glossary_id = ? GROUP BY source_lang, target_lang ORDER BY source_lang, target_lang',
+        id,
+      )
+      .toArray()
+      .map((row) => ({
+        source_lang: row.source_lang,
+        target_lang: row.target_lang,
+        entry_count: row.entry_count,
+      }));
+  }
+
+  /** Stores a new v3 glossary with its dictionaries; undefined when the key has `MAX_GLOSSARIES`. */
+  async createMultilingual(
+    name: string,
+    dictionaries: MultilingualDictionary[],
+  ): Promise<MultilingualGlossaryInfo | undefined> {
+    if (this.#count() >= MAX_GLOSSARIES) return undefined;
+    const id = crypto.randomUUID();
+    const creationTime = new Date().toISOString();
+    this.ctx.storage.transactionSync(() => {
+      this.#sql.exec(
+        'INSERT INTO multilingual_glossaries (id, name, creation_time) VALUES (?, ?, ?)',
+        id,
+        name,
+        creationTime,
+      );
+      for (const dictionary of dictionaries) {
+        dictionary.entries.forEach((entry, position) => {
+          this.#sql.exec(
+            'INSERT INTO multilingual_entries (glossary_id, source_lang, target_lang, position, source, target) VALUES (?, ?, ?, ?, ?, ?)',
+            id,
+            dictionary.source_lang,
+            dictionary.target_lang,
+            position,
+            entry.source,
+            entry.target,
+          );
+        });
+      }
+    });
+    return this.multilingualInfo(id);
+  }
+
+  /** One v3 glossary's description, or undefined. */
+  async multilingualInfo(id: string): Promise<MultilingualGlossaryInfo | undefined> {
+    const row = this.#sql
+      .exec<{ id: string; name: string; creation_time: string }>(
+        'SELECT * FROM multilingual_glossaries WHERE id = ?',
+        id,
+      )
+      .toArray()[0];
+    if (!row) return undefined;
+    return {
+      glossary_id: row.id,
+      name: row.name,
+      creation_time: row.creation_time,
+      dictionaries: this.#dictionaries(id),
+    };
+  }
+
+  /** Every v3 glossary of the key, oldest first. */
+  async listMultilingual(): Promise<MultilingualGlossaryInfo[]> {
+    const ids = this.#sql
+      .exec<{ id: string }>('SELECT id FROM multilingual_glossaries ORDER BY creation_time, id')
+      .toArray();
+    const infos = await Promise.all(ids.map((row) => this.multilingualInfo(row.id)));
+    return infos.filter((info): info is MultilingualGlossaryInfo => info !== undefined);
+  }
+
+  /** The entries of one dictionary of a v3 glossary (empty when it has no such pair), or undefined. */
+  async multilingualEntries(
+    id: string,
+    sourceLang: string,
+    targetLang: string,
+  ): Promise<GlossaryEntry[] | undefined> {
+    if (!(await this.multilingualInfo(id))) return undefined;
+    return this.#sql
+      .exec<{ source: string; target: string }>(
+        'SELECT source, target FROM multilingual_entries WHERE glossary_id = ? AND source_lang = ? AND target_lang = ? ORDER BY position',
+        id,
+        sourceLang,
+        targetLang,
+      )
+      .toArray()
+      .map((row) => ({ source: row.source, target: row.target }));
+  }
+
+  /** Deletes a v3 glossary; false when there was none. */
+  async deleteMultilingual(id: string): Promise<boolean> {
+    if (!(await this.multilingualInfo(id))) return false;
+    this.ctx.storage.transactionSync(() => {
+      this.#sql.exec('DELETE FROM multilingual_entries WHERE glossary_id = ?', id);
+      this.#sql.exec('DELETE FROM multilingual_glossaries WHERE id = ?', id);
     });
     return true;
   }

@@ -21,3 +21,18 @@ export interface Glossary {
   info: GlossaryInfo;
   entries: GlossaryEntry[];
 }
+
+/** A v3 (multilingual) glossary's description, as DeepL's v3 API answers it. */
+export interface MultilingualGlossaryInfo {
+  glossary_id: string;
+  name: string;
+  creation_time: string;
+  dictionaries: Array<{ source_lang: string; target_lang: string; entry_count: number }>;
+}
+
+/** One language pair's entries of a v3 glossary. */
+export interface MultilingualDictionary {
+  source_lang: string;
+  target_lang: string;
+  entries: GlossaryEntry[];
+}

@@ -27,7 +27,18 @@ export interface LlmCall {
 
 /** Tokens an answer may use beyond the translations themselves: JSON, ids, a reasoning model's thinking. */
 const ANSWER_OVERHEAD_TOKENS = 1024;
-const LETTERS = /\p{L}{2,}/u;
+const WORDS = /\p{L}{2,}/gu;
+const UNSPACED_RUN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]{4,}/u;
+
+/**
+ * Whether an answer equal to its source means the model did not translate: a source of two words
+ * or more (or four characters of an unspaced script) is text to translate, while a single word is
+ * often a name a model rightly keeps (`GitHub`, `iPhone`).
+ */
+function isSentence(text: string): boolean {
+  return (text.match(WORDS)?.length ?? 0) >= 2 || UNSPACED_RUN.test(text);
+}
 
 function outputBudget(segments: readonly Segment[], promptCharacters: number, contextWindow: number): number {
   const characters = segments.reduce((total, segment) => total + segment.text.length, 0);
@@ -82,7 +93,7 @@ function normalized(text: string): string {
 /**
  * Translates `segments` in one call and keeps each acceptable answer; returns the segments
  * still untranslated. An answer is refused when missing or empty, when it spans several lines (a
- * segment is one line: a merge), or when it merely echoes a source with words in it; the segment
+ * segment is one line: a merge), or when it merely echoes a source of two words or more; the segment
  * before a missing one is refused too, since a model that merges puts the next segment's
  * translation into the previous one.
  */
@@ -97,7 +108,7 @@ async function attempt(segments: readonly Segment[], call: LlmCall): Promise<Seg
       if (index > 0) refused.add(index - 1);
       return;
     }
-    const echo = normalized(translation) === normalized(segment.text) && LETTERS.test(segment.text);
+    const echo = normalized(translation) === normalized(segment.text) && isSentence(segment.text);
     if (translation === '' || /[\r\n]/.test(translation) || echo) refused.add(index);
   });
   segments.forEach((segment, index) => {
