@@ -44,6 +44,7 @@ export { convertToWorkersAiTranscriptionInput } from './openai/convert-to-worker
 export { createChatCompletionEventStream } from './openai/create-chat-completion-event-stream';
 export { type ChatStreamPart, createChatCompletionStream } from './openai/create-chat-completion-stream';
 export { createChatStreamPartsFromResult } from './openai/create-chat-stream-parts-from-result';
+export { describeOpenAiClients } from './openai/describe-openai-clients';
 export { encodeChatCompletionStream } from './openai/encode-chat-completion-stream';
 export { encodeEmbeddingBase64 } from './openai/encode-embedding-base64';
 export { formatTranscription } from './openai/format-transcription';

@@ -1,4 +1,4 @@
-import type { GatewayHome } from '@workers-ai-gateways/core';
+import { describeOpenAiClients, type GatewayHome } from '@workers-ai-gateways/core';
 import { renderChatDashboard } from '../dashboard/render-chat-dashboard';
 import { CHAT_TASKS } from './models';
 
@@ -23,13 +23,7 @@ export const home: GatewayHome = {
     ],
     models,
     clients: {
-      openai_sdk: { baseURL: `${origin}/v1`, apiKey: '<one of GATEWAY_KEYS>' },
-      oneapi_channel: {
-        type: 'OpenAI',
-        base_url: origin,
-        key: '<one of GATEWAY_KEYS>',
-        models: models.join(','),
-      },
+      ...describeOpenAiClients(origin, models),
       curl: `curl ${origin}/v1/chat/completions -H 'Authorization: Bearer <key>' -H 'Content-Type: application/json' -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}'`,
     },
   }),

@@ -1,4 +1,4 @@
-import type { GatewayHome } from '@workers-ai-gateways/core';
+import { describeOpenAiClients, type GatewayHome } from '@workers-ai-gateways/core';
 import { renderImageDashboard } from '../dashboard/render-image-dashboard';
 
 /** What `GET /` says about the image gateway (core's router renders it; never a key). */
@@ -21,13 +21,7 @@ export const home: GatewayHome = {
     ],
     models,
     clients: {
-      openai_sdk: { baseURL: `${origin}/v1`, apiKey: '<one of GATEWAY_KEYS>' },
-      oneapi_channel: {
-        type: 'OpenAI',
-        base_url: origin,
-        key: '<one of GATEWAY_KEYS>',
-        models: models.join(','),
-      },
+      ...describeOpenAiClients(origin, models),
     },
   }),
 };

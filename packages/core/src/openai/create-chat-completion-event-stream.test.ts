@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replayChunks } from '../testing/replay-chunks';
 import { parseJsonEventStream } from '../workers-ai/sse/parse-json-event-stream';
 import qwqThink from './__fixtures__/legacy-qwq-think.chunks.txt?raw';
 import stopSplit from './__fixtures__/legacy-stop-split.chunks.txt?raw';
@@ -25,18 +26,6 @@ function bytesOf(fixture: string): Uint8Array {
   return encoder.encode(lines.map((line) => `${line}\n\n`).join(''));
 }
 
-function streamOf(chunks: Uint8Array[], failAtEnd = false): ReadableStream<Uint8Array> {
-  const queue = [...chunks];
-  return new ReadableStream({
-    pull(controller) {
-      const next = queue.shift();
-      if (next !== undefined) controller.enqueue(next);
-      else if (failAtEnd) controller.error(new Error('Network connection lost.'));
-      else controller.close();
-    },
-  });
-}
-
 interface Outcome {
   text: string;
   usage: ChatUsage[];
@@ -57,7 +46,7 @@ async function run(
   failAtEnd = false,
 ): Promise<Outcome> {
   const usage: ChatUsage[] = [];
-  const stream = make(streamOf(chunks, failAtEnd), options, {
+  const stream = make(replayChunks(chunks, failAtEnd), options, {
     ...framing,
     onUsage: (seen) => usage.push(seen),
   });

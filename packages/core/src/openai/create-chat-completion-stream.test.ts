@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fixtureEvents } from '../testing/fixture-events';
+import { replayChunks } from '../testing/replay-chunks';
 import { parseJsonEventStream } from '../workers-ai/sse/parse-json-event-stream';
 import qwqThink from './__fixtures__/legacy-qwq-think.chunks.txt?raw';
 import stopSplit from './__fixtures__/legacy-stop-split.chunks.txt?raw';
@@ -13,17 +15,9 @@ import {
   createChatCompletionStream,
 } from './create-chat-completion-stream';
 
-const encoder = new TextEncoder();
-
 /** Replays a `*.chunks.txt` fixture as SSE bytes, one network chunk per event. */
 function replay(fixture: string): ReadableStream<Uint8Array> {
-  const lines = fixture.split('\n').filter((line) => line !== '');
-  return new ReadableStream({
-    start(controller) {
-      for (const line of lines) controller.enqueue(encoder.encode(`${line}\n\n`));
-      controller.close();
-    },
-  });
+  return replayChunks(fixtureEvents(fixture));
 }
 
 async function mapFixture(

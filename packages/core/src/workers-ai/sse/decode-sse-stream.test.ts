@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { replayChunks } from '../../testing/replay-chunks';
 import fixture from './__fixtures__/legacy-stream.chunks.txt?raw';
 import { decodeSseStream, type SseEvent } from './decode-sse-stream';
 
 const encoder = new TextEncoder();
 
-function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk);
-      controller.close();
-    },
-  });
-}
-
 async function decode(chunks: Uint8Array[]): Promise<SseEvent[]> {
   const events: SseEvent[] = [];
-  for await (const event of decodeSseStream(streamOf(chunks))) events.push(event);
+  for await (const event of decodeSseStream(replayChunks(chunks))) events.push(event);
   return events;
 }
 
