@@ -133,10 +133,52 @@ describe('choosing the engine', () => {
     }>;
     expect(targets.length).toBeGreaterThan(90);
     expect(targets.every((language) => language.supports_formality)).toBe(true);
+    // The LLM engine adds languages m2m100 lacks; m2m100's list does not show them.
+    expect(targets.map((language) => language.language)).toEqual(
+      expect.arrayContaining(['EU', 'EO', 'MT', 'YUE']),
+    );
+    const plain = (await (
+      await m2m100.call('/v2/languages?type=target', { headers: deeplAuth })
+    ).json()) as Array<{
+      language: string;
+    }>;
+    expect(plain.map((language) => language.language)).not.toContain('EU');
     const sources = (await (
       await llm.call('/v2/languages?type=source', { headers: deeplAuth })
     ).json()) as object[];
     expect(sources.every((language) => !('supports_formality' in language))).toBe(true);
+  });
+
+  it('translates languages only the LLM serves, and says so when m2m100 is asked', async () => {
+    const tag = unique('Basque');
+    const { translations } = await deepl(llm, {
+      text: [`Good morning ${tag}`],
+      source_lang: 'EN',
+      target_lang: 'EU',
+    });
+    expect(translations[0]?.text).toBe(`[eu] Good morning ${tag}`);
+    expect(promptsFor(llm, tag)[0]?.target_language).toBe('EU');
+    const chosen = await deepl(m2m100, {
+      text: [`Good night ${tag}`],
+      source_lang: 'EN',
+      target_lang: 'MT',
+      model_type: 'prefer_quality_optimized',
+    });
+    expect(chosen.translations[0]).toMatchObject({
+      text: `[mt] Good night ${tag}`,
+      model_type_used: 'quality_optimized',
+    });
+    const refused = await m2m100.call(
+      '/v2/translate',
+      postJson({ text: ['Hi'], target_lang: 'EO' }, deeplAuth),
+    );
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/LLM engine only/);
+    const latin = await m2m100.call(
+      '/translate?token=test-key',
+      postJson({ text: 'Carpe diem', source_lang: 'LA', target_lang: 'EN' }),
+    );
+    expect(latin.status).toBe(400);
   });
 
   it('rejects a bad TRANSLATE_ENGINE or TRANSLATE_MODEL as a configuration error', async () => {

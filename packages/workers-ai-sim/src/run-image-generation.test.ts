@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from './create-simulator';
+import { decodeBase64 } from './decode-base64';
 
 const restBase = 'https://api.cloudflare.com/client/v4/accounts/a/ai/run/';
 
@@ -28,10 +29,6 @@ function readJpegSize(bytes: Uint8Array): { width: number; height: number } {
 
 async function readStream(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-function decodeBase64(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (character) => character.charCodeAt(0));
 }
 
 describe('image generation', () => {
@@ -79,7 +76,7 @@ describe('image generation', () => {
       prompt: 'a lighthouse',
       steps: 6,
     })) as { image: string };
-    expect(readJpegSize(decodeBase64(result.image))).toEqual({ width: 1024, height: 1024 });
+    expect(readJpegSize(decodeBase64(result.image, 'image'))).toEqual({ width: 1024, height: 1024 });
     expect(simulator.neuronsUsed()).toBeCloseTo(4 * 4.8 + 6 * 9.6, 6);
     await expect(
       simulator.binding.run('@cf/black-forest-labs/flux-1-schnell', { prompt: 'x', steps: 9 }),
@@ -97,7 +94,7 @@ describe('image generation', () => {
       height: 600,
       negative_prompt: 'blur',
     })) as { image: string };
-    expect(readJpegSize(decodeBase64(result.image))).toEqual({ width: 1000, height: 600 });
+    expect(readJpegSize(decodeBase64(result.image, 'image'))).toEqual({ width: 1000, height: 600 });
     await expect(
       simulator.binding.run('@cf/leonardo/lucid-origin', { prompt: 'x', negative_prompt: 'blur' }),
     ).rejects.toThrow(/^5006: /);
@@ -118,13 +115,13 @@ describe('image generation', () => {
       }),
     );
     const body = (await response.json()) as { result: { image: string } };
-    expect(readJpegSize(decodeBase64(body.result.image))).toEqual({ width: 768, height: 512 });
+    expect(readJpegSize(decodeBase64(body.result.image, 'image'))).toEqual({ width: 768, height: 512 });
 
     const encoded = new Response(form);
     const result = (await simulator.binding.run('@cf/black-forest-labs/flux-2-klein-4b', {
       multipart: { body: encoded.body, contentType: encoded.headers.get('content-type') },
     })) as { image: string };
-    expect(readJpegSize(decodeBase64(result.image))).toEqual({ width: 768, height: 512 });
+    expect(readJpegSize(decodeBase64(result.image, 'image'))).toEqual({ width: 768, height: 512 });
   });
 
   it('rejects prompts marked [[nsfw]] with 3030', async () => {

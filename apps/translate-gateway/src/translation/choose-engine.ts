@@ -62,13 +62,25 @@ function llmEngine(request: GatewayRequest, env: Env): Extract<TranslationEngine
 /**
  * Chooses the engine of one request: the client's own choice (DeepL's `model_type`, DeepLX's
  * `engine`) over `TRANSLATE_ENGINE`. `prefer_quality_optimized` takes the LLM, which serves every
- * pair m2m100 does. m2m100 cannot honour `formality` `more`/`less`: that is DeepL's 400 for a
+ * pair m2m100 does and a few more (`LLM_ONLY_LANGUAGES`, a 400 on m2m100). m2m100 cannot honour
+ * `formality` `more`/`less`: that is DeepL's 400 for a
  * target without formality (the `prefer_` values are accepted and have no effect). Without a
  * job: the gateway's default engine.
  */
 export function chooseEngine(request: GatewayRequest, env: Env, job?: TranslationRequest): TranslationEngine {
   const wanted = job?.engine === 'prefer-llm' ? 'llm' : (job?.engine ?? configuredEngine(env));
   if (wanted === 'llm') return llmEngine(request, env);
+  for (const [language, param] of [
+    [job?.source, 'source_lang'],
+    [job?.target, 'target_lang'],
+  ] as const) {
+    if (language?.llmOnly) {
+      throw invalidRequest(
+        `Value for '${param}' not supported by m2m100: '${language.model}' is translated by the LLM engine only; send model_type 'quality_optimized' (DeepL) or engine 'llm' (DeepLX).`,
+        param,
+      );
+    }
+  }
   if (job?.formality === 'more' || job?.formality === 'less') {
     throw invalidRequest("'formality' is not supported for given 'target_lang'.", 'formality');
   }

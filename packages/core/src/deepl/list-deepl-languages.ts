@@ -1,4 +1,5 @@
 import { formatDeeplLanguage } from './format-deepl-language';
+import { LLM_ONLY_LANGUAGES } from './llm-only-languages';
 import { M2M100_LANGUAGES } from './m2m100-languages';
 
 /** One entry of DeepL's `GET /v2/languages` answer. */
@@ -10,7 +11,11 @@ export interface DeeplLanguageEntry {
 }
 
 // Intl.DisplayNames knows these codes under other names.
-const NAME_OVERRIDES: Record<string, string> = { ns: 'Northern Sotho', no: 'Norwegian (Bokmål)' };
+const NAME_OVERRIDES: Record<string, string> = {
+  ns: 'Northern Sotho',
+  no: 'Norwegian (Bokmål)',
+  ckb: 'Kurdish (Sorani)',
+};
 
 // DeepL lists these targets by variant rather than bare; the bare codes are still accepted.
 const TARGET_VARIANTS: Record<string, Array<[string, string]>> = {
@@ -40,12 +45,17 @@ function languageName(code: string): string {
 
 /**
  * The languages of DeepL's `GET /v2/languages?type=source|target`, restricted to what m2m100
- * translates. Targets carry `supports_formality: false` and DeepL's variants (`EN-US`,
+ * translates, plus `LLM_ONLY_LANGUAGES` with `llm` (the gateway's LLM engine is the default).
+ * Targets carry `supports_formality: false` and DeepL's variants (`EN-US`,
  * `PT-BR`, `ZH-HANT`, ...), which `deepl-node`'s `getTargetLanguages` returns to its callers.
  */
-export function listDeeplLanguages(type: 'source' | 'target'): DeeplLanguageEntry[] {
+export function listDeeplLanguages(
+  type: 'source' | 'target',
+  options: { llm?: boolean } = {},
+): DeeplLanguageEntry[] {
   const entries: DeeplLanguageEntry[] = [];
-  for (const code of M2M100_LANGUAGES) {
+  const codes = options.llm ? [...M2M100_LANGUAGES, ...LLM_ONLY_LANGUAGES] : M2M100_LANGUAGES;
+  for (const code of codes) {
     const variants = type === 'target' ? TARGET_VARIANTS[code] : undefined;
     if (variants) {
       for (const [language, name] of variants) entries.push({ language, name, supports_formality: false });
