@@ -16,6 +16,7 @@ export { renderDeeplError } from './deepl/render-deepl-error';
 export { renderDeeplxError } from './deepl/render-deeplx-error';
 export { resolveDeeplLanguage } from './deepl/resolve-deepl-language';
 export type { Formality, TranslationRequest } from './deepl/translation-request';
+export { concatBytes } from './encoding/concat-bytes';
 export { decodeBase64 } from './encoding/decode-base64';
 export { encodeBase64 } from './encoding/encode-base64';
 export { GatewayError, invalidRequest, toGatewayError } from './errors/gateway-error';
