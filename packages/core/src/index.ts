@@ -21,6 +21,7 @@ export { decodeBase64 } from './encoding/decode-base64';
 export { encodeBase64 } from './encoding/encode-base64';
 export { GatewayError, invalidRequest, toGatewayError } from './errors/gateway-error';
 export { extractClientKey } from './http/authenticate';
+export { canonicalPathname } from './http/canonical-pathname';
 export { chargeRoute } from './http/charge-route';
 export { createGatewayRouter } from './http/create-gateway-router';
 export type { GatewayHome } from './http/gateway-home';
