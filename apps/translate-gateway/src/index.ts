@@ -1,4 +1,5 @@
 import {
+  canonicalPathname,
   createGatewayRouter,
   GatewayError,
   type GatewayRequest,
@@ -39,7 +40,7 @@ const DEEPLX_INVALID_TOKEN = new GatewayError(401, 'invalid_api_key', 'Invalid a
 function renderError(error: GatewayError, request: GatewayRequest): Response {
   // Workers AI's 3036/4006 marks the day exhausted, so the next requests are refused here.
   noteExhaustion(request, error);
-  const pathname = new URL(request.url).pathname;
+  const pathname = canonicalPathname(request);
   if (pathname.startsWith('/v2/')) return renderDeeplError(error);
   if (pathname === '/v1/models' || pathname === '/v1/usage') return renderOpenAiError(error);
   if (error.code === 'not_found' && error.status === 404) return renderDeeplxError(DEEPLX_PATH_NOT_FOUND);

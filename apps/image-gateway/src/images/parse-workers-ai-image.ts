@@ -1,4 +1,5 @@
 import {
+  concatBytes,
   decodeBase64,
   GatewayError,
   sniffContentType,
@@ -67,11 +68,5 @@ async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array | u
       cause: error,
     });
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }

@@ -6,7 +6,7 @@ import {
 } from '@workers-ai-gateways/core';
 import { GLOSSARY_LANGUAGE_CODES } from './glossary-language-codes';
 import type { GlossaryEntry } from './glossary-types';
-import { MAX_TERM_BYTES, parseGlossaryEntries } from './parse-glossary-entries';
+import { parseGlossaryEntries } from './parse-glossary-entries';
 
 /** DeepL's limit on one glossary's entries: 10 MiB. */
 export const MAX_GLOSSARY_BYTES = 10 * 1024 * 1024;
@@ -32,8 +32,8 @@ function glossaryLanguage(value: unknown, name: string): string {
 }
 
 /**
- * Reads and checks the fields of one glossary (v2) or one dictionary (v3) as DeepL does:
- * `name` (when `withName`), `source_lang`, `target_lang` (a region such as `EN-GB` is dropped,
+ * Reads and checks the fields of one glossary (v2) or one dictionary (v3) as DeepL does
+ * (the name aside, see readGlossaryName): `source_lang`, `target_lang` (a region such as `EN-GB` is dropped,
  * glossaries being per language; the two must differ), `entries` (at most 10 MiB) and
  * `entries_format` `tsv` (default) or `csv`. Field names in errors carry `prefix` (v3's
  * `dictionaries[0].`).
@@ -63,13 +63,4 @@ export function readGlossaryFields(
     );
   }
   return { source_lang: source, target_lang: target, entries: parseGlossaryEntries(text, format) };
-}
-
-/** A glossary's `name`: required, at most 1,024 UTF-8 bytes. */
-export function readGlossaryName(value: unknown): string {
-  const name = requiredText(value, 'name');
-  if (encoder.encode(name).length > MAX_TERM_BYTES) {
-    throw invalidRequest(`Value for 'name' is longer than ${MAX_TERM_BYTES} bytes.`, 'name');
-  }
-  return name;
 }

@@ -2,7 +2,8 @@ import { type GatewayRequest, invalidRequest } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
 import { MAX_GLOSSARIES } from '../glossaries/glossary-store';
 import { glossaryStoreFor } from '../glossaries/glossary-store-for';
-import { readGlossaryFields, readGlossaryName } from '../glossaries/read-glossary-fields';
+import { readGlossaryFields } from '../glossaries/read-glossary-fields';
+import { readGlossaryName } from '../glossaries/read-glossary-name';
 import { readDeeplFields } from './read-deepl-fields';
 
 /** The body around 10 MiB of entries: form encoding may grow it, so a little more is read. */

@@ -3,7 +3,8 @@ import type { Env } from '../env';
 import { MAX_GLOSSARIES } from '../glossaries/glossary-store';
 import { glossaryStoreFor } from '../glossaries/glossary-store-for';
 import type { MultilingualDictionary } from '../glossaries/glossary-types';
-import { readGlossaryFields, readGlossaryName } from '../glossaries/read-glossary-fields';
+import { readGlossaryFields } from '../glossaries/read-glossary-fields';
+import { readGlossaryName } from '../glossaries/read-glossary-name';
 import { MAX_GLOSSARY_BODY_BYTES } from './create-glossary';
 import { readDeeplFields } from './read-deepl-fields';
 

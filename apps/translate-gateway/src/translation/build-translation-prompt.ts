@@ -23,7 +23,7 @@ const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 const VARIANT_TAGS: Record<string, string> = { 'ZH-HANS': 'zh-Hans', 'ZH-HANT': 'zh-Hant' };
 
 /** `German (DE)`, `British English (EN-GB)`, `Traditional Chinese (ZH-HANT)`. */
-export function describeLanguage(code: string): string {
+function describeLanguage(code: string): string {
   let name: string | undefined;
   try {
     name = languageNames.of(VARIANT_TAGS[code] ?? code);

@@ -5,6 +5,7 @@ import { GatewayError, toGatewayError } from '../errors/gateway-error';
 import type { LedgerEnv } from '../ledger/ledger-for';
 import { renderUsage } from '../ledger/render-usage';
 import { type AuthenticateOptions, authenticate } from './authenticate';
+import { canonicalPathname } from './canonical-pathname';
 import { handlePreflight, mutable, withCors } from './cors';
 import type { GatewayHome } from './gateway-home';
 import type { GatewayRequest } from './gateway-request';
@@ -25,14 +26,19 @@ export interface GatewayRouterOptions {
   home: GatewayHome;
 }
 
+/** A HEAD answer: the GET answer's status and headers, no body. */
+function headersOnly(response: Response): Response {
+  return new Response(null, { status: response.status, headers: response.headers });
+}
+
 const ALWAYS_PUBLIC = new Set(['/', '/healthz']);
 const CORS_FALLBACK = { corsOrigins: '*' as const };
 
 /**
  * The request pipeline every gateway shares, on itty-router's `AutoRouter`: request id and
  * configuration first, then CORS preflight and authentication, the request's neuron ledger
- * (`withLedger`), the routes every gateway serves alike (`GET /healthz`, `GET /v1/usage`, and
- * `GET /` from `options.home`), then the app's own routes, registered on the returned router;
+ * (`withLedger`), the routes every gateway serves alike (`GET`/`HEAD /healthz`, `GET /v1/usage`, and
+ * `GET`/`HEAD /` from `options.home`), then the app's own routes, registered on the returned router;
  * at the end error rendering in the app's envelope, CORS headers, `x-request-id` and one log line.
  * Errors never use itty's default `catch`, which would copy an error's properties into the body.
  */
@@ -61,9 +67,9 @@ export function createGatewayRouter<Env extends GatewayEnv & LedgerEnv>(options:
         request.gateway.config = config;
         const preflight = handlePreflight(request, config);
         if (preflight) return preflight;
-        const pathname = new URL(request.url).pathname;
         const isPublic =
-          (request.method === 'GET' || request.method === 'HEAD') && ALWAYS_PUBLIC.has(pathname);
+          (request.method === 'GET' || request.method === 'HEAD') &&
+          ALWAYS_PUBLIC.has(canonicalPathname(request));
         if (isPublic || options.isPublic?.(request)) return undefined;
         request.gateway.caller = await authenticate(request, config, options.auth);
         return undefined;
@@ -93,12 +99,16 @@ export function createGatewayRouter<Env extends GatewayEnv & LedgerEnv>(options:
     ],
   });
 
+  const healthz = () => Response.json({ status: 'ok' });
+  const home = (request: GatewayRequest) => renderHome(request, options.home);
   return (
     router
       .all('*', withLedger)
       // Liveness for load balancers and uptime checks; needs no key and no upstream.
-      .get('/healthz', () => Response.json({ status: 'ok' }))
-      .get('/', (request) => renderHome(request, options.home))
+      .get('/healthz', healthz)
+      .head('/healthz', () => headersOnly(healthz()))
+      .get('/', home)
+      .head('/', async (request) => headersOnly(await home(request)))
       // Today's neurons from the ledger (SPEC §7), per model and per route.
       .get('/v1/usage', async (request) => renderUsage(await requestLedger(request).usage()))
   );

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../errors/gateway-error';
+import { gatewayErrorOf } from '../testing/gateway-error-of';
 import { readBodyBytes, readFormBody, readJsonBody } from './read-body';
-
-async function failure(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
 
 function streamOf(
   chunks: number,
@@ -36,7 +26,7 @@ describe('readBodyBytes', () => {
       headers: { 'content-length': '10240' },
       duplex: 'half',
     } as RequestInit);
-    expect((await failure(readBodyBytes(request, 1000))).status).toBe(413);
+    expect((await gatewayErrorOf(readBodyBytes(request, 1000))).status).toBe(413);
     // A ReadableStream pulls its first chunk on construction; nothing more is read.
     expect(pulled()).toBeLessThanOrEqual(1);
   });
@@ -48,7 +38,7 @@ describe('readBodyBytes', () => {
       body: stream,
       duplex: 'half',
     } as RequestInit);
-    expect((await failure(readBodyBytes(request, 4096))).status).toBe(413);
+    expect((await gatewayErrorOf(readBodyBytes(request, 4096))).status).toBe(413);
     expect(pulled()).toBeLessThan(10);
   });
 
@@ -65,14 +55,16 @@ describe('readJsonBody', () => {
     ['a string', '"hi"'],
     ['null', 'null'],
   ])('answers %s with a 400', async (_name, body) => {
-    const error = await failure(readJsonBody(new Request('https://g.test/', { method: 'POST', body })));
+    const error = await gatewayErrorOf(
+      readJsonBody(new Request('https://g.test/', { method: 'POST', body })),
+    );
     expect(error.status).toBe(400);
   });
 
   it('answers invalid UTF-8 with a 400', async () => {
     const body = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
     expect(
-      (await failure(readJsonBody(new Request('https://g.test/', { method: 'POST', body })))).status,
+      (await gatewayErrorOf(readJsonBody(new Request('https://g.test/', { method: 'POST', body })))).status,
     ).toBe(400);
   });
 
@@ -90,14 +82,17 @@ describe('readFormBody', () => {
     const parsed = await readFormBody(new Request('https://g.test/', { method: 'POST', body: form }), 1024);
     expect(parsed.get('model')).toBe('whisper-1');
     expect(
-      (await failure(readFormBody(new Request('https://g.test/', { method: 'POST', body: '{}' }), 1024)))
-        .status,
+      (
+        await gatewayErrorOf(
+          readFormBody(new Request('https://g.test/', { method: 'POST', body: '{}' }), 1024),
+        )
+      ).status,
     ).toBe(400);
     const broken = new Request('https://g.test/', {
       method: 'POST',
       body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nno end',
       headers: { 'content-type': 'multipart/form-data; boundary=x' },
     });
-    expect((await failure(readFormBody(broken, 1024))).status).toBe(400);
+    expect((await gatewayErrorOf(readFormBody(broken, 1024))).status).toBe(400);
   });
 });

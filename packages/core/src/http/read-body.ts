@@ -1,3 +1,4 @@
+import { concatBytes } from '../encoding/concat-bytes';
 import { GatewayError, invalidRequest } from '../errors/gateway-error';
 
 /** Body limits of SPEC §6, in bytes. */
@@ -34,14 +35,7 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
     }
     chunks.push(value);
   }
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }
 
 /**

@@ -7,10 +7,12 @@ import { requestLedger } from './request-ledger';
 
 const MODEL = '@cf/meta/llama-3.1-8b-instruct-fast';
 
-// A request as the router hands it to a route, with an isolate-scoped ledger attached.
+// A request as the router hands it to a route (`route` is the matched pattern), with an
+// isolate-scoped ledger attached.
 function routeRequest(path: string): GatewayRequest {
   const request = {
     url: `https://gateway.example${path}`,
+    route: path,
     gateway: {
       id: `request-${crypto.randomUUID()}`,
       startedAt: 0,

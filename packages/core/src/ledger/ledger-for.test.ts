@@ -1,7 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GatewayError } from '../errors/gateway-error';
+import { gatewayErrorOf } from '../testing/gateway-error-of';
 import { estimateNeurons } from '../workers-ai/catalog/estimate-neurons';
 import { createWorkersAiClient } from '../workers-ai/client/create-workers-ai-client';
 import { configWithBudget, manualClock, testEnv, uniqueLedgerName } from './ledger.test-helper';
@@ -11,16 +11,6 @@ import { type LedgerEnv, ledgerFor } from './ledger-for';
 const CONCURRENCY_TIMEOUT_MS = 60_000;
 
 const env: LedgerEnv = { NEURON_LEDGER: testEnv.NEURON_LEDGER };
-
-async function refusalOf(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected the ledger to refuse');
-}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -45,7 +35,7 @@ describe('ledgerFor: the budget guard', () => {
     // 99.9 used: still allowed.
     await ledger.assertBudget('chat');
     await ledger.charge('chat', '@cf/meta/llama-3.1-8b-instruct-fast', 0.1);
-    const error = await refusalOf(ledger.assertBudget('chat'));
+    const error = await gatewayErrorOf(ledger.assertBudget('chat'));
     expect([error.status, error.code, error.retryAfter]).toEqual([429, 'insufficient_quota', 3600]);
     expect(error.message).toBe(
       "Today's neuron budget is used up (100 of 100 neurons); it resets at 2026-12-01T00:00:00.000Z (00:00 UTC).",
@@ -57,7 +47,7 @@ describe('ledgerFor: the budget guard', () => {
   it('refuses a call whose known cost would cross the budget, and only that one', async () => {
     const ledger = ledgerFor(env, configWithBudget(100), { name: uniqueLedgerName('expected'), cacheMs: 0 });
     await ledger.charge('images', '@cf/leonardo/lucid-origin', 60);
-    const error = await refusalOf(ledger.assertBudget('images', 40.5));
+    const error = await gatewayErrorOf(ledger.assertBudget('images', 40.5));
     expect([error.status, error.code]).toEqual([429, 'insufficient_quota']);
     expect(error.message).toMatch(/^This request would cost about 40.5 neurons, more than the 40 left/);
     // Exactly what is left still passes, and so does a cheaper call.
@@ -74,7 +64,7 @@ describe('ledgerFor: the budget guard', () => {
     });
     await ledger.charge('translate', '@cf/meta/m2m100-1.2b', 12);
     await ledger.markExhausted();
-    const error = await refusalOf(ledger.assertBudget('translate'));
+    const error = await gatewayErrorOf(ledger.assertBudget('translate'));
     expect([error.status, error.code, error.retryAfter]).toEqual([429, 'insufficient_quota', 1]);
     expect(error.message).toContain('resets at 2026-12-01T00:00:00.000Z');
     expect(await ledger.usage()).toMatchObject({ used: 12, remaining: 0, exhausted: true });
@@ -101,7 +91,7 @@ describe('ledgerFor: the budget guard', () => {
     });
     await ledger.charge('embeddings', '@cf/baai/bge-base-en-v1.5', 10);
     clock.set('2026-11-30T23:59:59.999Z');
-    expect((await refusalOf(ledger.assertBudget('embeddings'))).retryAfter).toBe(1);
+    expect((await gatewayErrorOf(ledger.assertBudget('embeddings'))).retryAfter).toBe(1);
     clock.set('2026-12-01T00:00:00.000Z');
     await ledger.assertBudget('embeddings');
     await ledger.charge('embeddings', '@cf/baai/bge-base-en-v1.5', 3);
@@ -164,7 +154,7 @@ describe('ledgerFor: one ledger shared by several workers', () => {
     await peer(7);
     await ledger.assertBudget('chat');
     await peer(5);
-    expect((await refusalOf(ledger.assertBudget('chat'))).code).toBe('insufficient_quota');
+    expect((await gatewayErrorOf(ledger.assertBudget('chat'))).code).toBe('insufficient_quota');
     expect(await ledger.usage()).toMatchObject({
       used: 20,
       routes: { chat: 8, translate: 12 },
@@ -184,7 +174,7 @@ describe('ledgerFor: one ledger shared by several workers', () => {
     // Within the cache window this isolate still believes 0 of 1000 are used.
     await ledger.assertBudget('chat');
     clock.set(clock.now() + 1000);
-    expect((await refusalOf(ledger.assertBudget('chat'))).code).toBe('insufficient_quota');
+    expect((await gatewayErrorOf(ledger.assertBudget('chat'))).code).toBe('insufficient_quota');
   });
 });
 
@@ -195,7 +185,7 @@ describe('ledgerFor without the NEURON_LEDGER binding', () => {
     await ledger.assertBudget('chat');
     await ledger.charge('chat', '@cf/a', 3);
     await ledger.charge('embeddings', '@cf/b', 2);
-    expect((await refusalOf(ledger.assertBudget('chat'))).status).toBe(429);
+    expect((await gatewayErrorOf(ledger.assertBudget('chat'))).status).toBe(429);
     expect(await ledger.usage()).toMatchObject({
       scope: 'isolate',
       used: 5,
@@ -221,7 +211,7 @@ describe('ledgerFor when the Durable Object fails', () => {
     await expect(ledger.assertBudget('chat')).resolves.toBeUndefined();
     await expect(ledger.charge('chat', '@cf/a', 1)).resolves.toBeUndefined();
     await expect(ledger.markExhausted()).resolves.toBeUndefined();
-    const error = await refusalOf(ledger.usage());
+    const error = await gatewayErrorOf(ledger.usage());
     expect([error.status, error.code]).toEqual([503, 'ledger_unavailable']);
     expect(errors.mock.calls.map((call) => JSON.parse(String(call[0])).ledger)).toEqual([
       'check',

@@ -1,5 +1,6 @@
 import type { GatewayConfig } from '../config/parse-config';
 import { GatewayError } from '../errors/gateway-error';
+import { bookableName } from './bookable-name';
 import { budgetRefusal } from './budget-refusal';
 import { ledgerStoreFor } from './ledger-store-for';
 import type { LedgerScope, LedgerState, LedgerUsage } from './ledger-types';
@@ -49,7 +50,8 @@ export interface GatewayLedger {
    */
   assertBudget(route: string, expectedNeurons?: number): Promise<void>;
   /**
-   * Books `neurons` spent on `model` by `route`. Never rejects: a failure is logged, since the
+   * Books `neurons` spent on `model` by `route` (a name the ledger would refuse is clamped or
+   * replaced, and logged). Never rejects: a failure is logged, since the
    * response has already been paid for. With `ctx` the charge is also kept alive by `waitUntil`.
    */
   charge(route: string, model: string, neurons: number): Promise<void>;
@@ -125,7 +127,13 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
       view.pending += amount;
       const booked = (async () => {
         try {
-          rememberLedgerState(view, await store.charge({ route, model, neurons, now }), now);
+          const booked = {
+            route: bookableName(route, 'unrouted'),
+            model: bookableName(model, 'unknown-model'),
+            neurons,
+            now,
+          };
+          rememberLedgerState(view, await store.charge(booked), now);
         } catch (error) {
           logFailure('charge', error);
         } finally {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { replayChunks } from '../testing/replay-chunks';
 import type { ChatStreamPart } from './create-chat-completion-stream';
 import { encodeChatCompletionStream } from './encode-chat-completion-stream';
 import { mergeChatCompletionStreams } from './merge-chat-completion-streams';
-
-function partsOf(parts: ChatStreamPart[], failAfter = false): ReadableStream<ChatStreamPart> {
-  const queue = [...parts];
-  return new ReadableStream({
-    pull(controller) {
-      const next = queue.shift();
-      if (next !== undefined) controller.enqueue(next);
-      else if (failAfter) controller.error(new Error('Network connection lost.'));
-      else controller.close();
-    },
-  });
-}
 
 async function events(stream: ReadableStream<Uint8Array>): Promise<string[]> {
   const text = await new Response(stream).text();
@@ -37,7 +26,7 @@ describe('encodeChatCompletionStream', () => {
     let reported: unknown;
     const lines = await events(
       encodeChatCompletionStream(
-        partsOf([
+        replayChunks<ChatStreamPart>([
           { type: 'delta', index: 0, content: 'Hi' },
           { type: 'finish', index: 0, finishReason: 'stop' },
           { type: 'usage', usage: { prompt_tokens: 2, completion_tokens: 1, total_tokens: 3, neurons: 0.1 } },
@@ -62,10 +51,13 @@ describe('encodeChatCompletionStream', () => {
   it('ends a failing upstream with an OpenAI error event and [DONE], still reporting usage', async () => {
     let reported: unknown;
     const lines = await events(
-      encodeChatCompletionStream(partsOf([{ type: 'delta', index: 0, content: 'Hello there' }], true), {
-        ...framing,
-        onUsage: (usage) => (reported = usage),
-      }),
+      encodeChatCompletionStream(
+        replayChunks<ChatStreamPart>([{ type: 'delta', index: 0, content: 'Hello there' }], true),
+        {
+          ...framing,
+          onUsage: (usage) => (reported = usage),
+        },
+      ),
     );
     expect(reported).toEqual({ prompt_tokens: 0, completion_tokens: 3, total_tokens: 3 });
     expect(lines.at(-1)).toBe('[DONE]');
@@ -77,12 +69,12 @@ describe('encodeChatCompletionStream', () => {
   it('interleaves several choices and sums their usage', async () => {
     const usage = { prompt_tokens: 2, completion_tokens: 1, total_tokens: 3 };
     const merged = mergeChatCompletionStreams([
-      partsOf([
+      replayChunks<ChatStreamPart>([
         { type: 'delta', index: 0, content: 'a' },
         { type: 'finish', index: 0, finishReason: 'stop' },
         { type: 'usage', usage },
       ]),
-      partsOf([
+      replayChunks<ChatStreamPart>([
         { type: 'delta', index: 1, content: 'b' },
         { type: 'finish', index: 1, finishReason: 'stop' },
         { type: 'usage', usage },
