@@ -15,6 +15,35 @@ afterEach(() => {
 });
 
 describe('DeepL API v2', () => {
+  it('detects a two-word German greeting sent to English and translates it (issue 16)', async () => {
+    const response = await gateway.call(
+      '/v2/translate',
+      postJson({ text: ['Guten Morgen'], target_lang: 'EN-US' }, deeplAuth),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      translations: [{ detected_source_language: 'DE', text: '[en] Guten Morgen' }],
+    });
+  });
+
+  it('lets short texts of a batch lean on the page around them', async () => {
+    const texts = [
+      unique('Dziękujemy za zakupy w naszym sklepie internetowym.'),
+      'Parlament',
+      unique('Zamówienie zostanie wysłane jutro rano.'),
+    ];
+    const response = await gateway.call(
+      '/v2/translate',
+      postJson({ text: texts, target_lang: 'EN-US' }, deeplAuth),
+    );
+    const body = (await response.json()) as DeeplTranslations;
+    expect(body.translations.map((translation) => translation.detected_source_language)).toEqual([
+      'PL',
+      'PL',
+      'PL',
+    ]);
+  });
+
   it('translates N JSON texts into N results in order, with a non-empty upper-case source each', async () => {
     const texts = [
       unique('Good evening, everyone, and welcome.'),

@@ -20,15 +20,16 @@ describe('detectLanguage on the 340-sentence sample (17 languages × 20)', () =>
     total: sentences.length,
   }));
 
-  it('is right on at least 93% overall (measured: 324/340, 95.3%)', () => {
+  it('is right on at least 95% overall (measured: 338/340, 99.4%, with eld)', () => {
     const correct = results.reduce((sum, result) => sum + result.correct, 0);
     const total = results.reduce((sum, result) => sum + result.total, 0);
     expect(total).toBe(340);
-    expect(correct / total).toBeGreaterThanOrEqual(0.93);
+    expect(correct / total).toBeGreaterThanOrEqual(0.95);
   });
 
   it('never misses a language its script or letters settle', () => {
-    for (const language of ['zh', 'ja', 'ru', 'vi', 'pl', 'tr']) {
+    // Russian left this list when n-grams replaced the ы/ъ rule: it is not settled by letters alone.
+    for (const language of ['zh', 'ja', 'vi', 'pl', 'tr']) {
       expect(results.find((result) => result.language === language)?.correct).toBe(20);
     }
   });

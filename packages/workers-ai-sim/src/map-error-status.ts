@@ -26,6 +26,11 @@ export const WORKERS_AI_ERROR_STATUS: Readonly<Record<number, number>> = {
   3023: 403,
   10000: 401,
   8007: 502,
+  // Seen live for input plus max output over the model's window; not in Cloudflare's table.
+  5021: 413,
+  3039: 400,
+  5019: 405,
+  5005: 405,
 };
 
 /** The HTTP status Workers AI uses for a Cloudflare error code; unknown codes are internal errors. */

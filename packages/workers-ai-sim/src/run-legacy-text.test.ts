@@ -73,12 +73,23 @@ describe('legacy text generation', () => {
     ).rejects.toThrow(/^5006: /);
   });
 
-  it('answers 3030 when the prompt and max_tokens overflow the context window', async () => {
+  it('answers 5021 (HTTP 413 over REST) when the prompt and max_tokens overflow the context window', async () => {
     const simulator = createSimulator();
     const model = '@cf/meta/llama-3.3-70b-instruct-fp8-fast';
     await expect(simulator.binding.run(model, { prompt: 'x'.repeat(96000) })).rejects.toThrow(
-      '3030: Max context reached 24256 tokens but model supports only 24000',
+      '5021: Ai: The estimated number of input and maximum output tokens (24256) exceeded this model context window limit (24000).',
     );
+    const response = await simulator.fetch(
+      new Request(`https://api.cloudflare.com/client/v4/accounts/acc123/ai/run/${model}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sim-token' },
+        body: JSON.stringify({ prompt: 'x'.repeat(96000) }),
+      }),
+    );
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { errors: { code: number; message: string }[] };
+    expect(body.errors[0]?.code).toBe(5021);
+    expect(body.errors[0]?.message).toMatch(/^AiError: Ai: The estimated number of input/);
   });
 
   it('accepts image parts on the vision model', async () => {

@@ -1,3 +1,4 @@
+import { checkContextWindow } from './check-context-window';
 import { countTokens } from './count-tokens';
 import { makePadding } from './make-padding';
 import type { ModelFamily } from './model-catalog';
@@ -44,7 +45,7 @@ export function runLegacyText(
   validateInputs(inputs, legacySchema);
   const chat = readChatInput(inputs, { vision: family.vision === true });
   const maxTokens = typeof inputs.max_tokens === 'number' ? inputs.max_tokens : 256;
-  checkContext(chat.promptTokens + maxTokens, family.contextWindow);
+  checkContextWindow(chat.promptTokens + maxTokens, family.contextWindow);
   const price = (completionTokens: number) =>
     (chat.promptTokens * family.rates[0] + completionTokens * family.rates[1]) / 1e6;
   const usageFor = (completionTokens: number) => ({
@@ -117,15 +118,6 @@ export function runLegacyText(
     output: { kind: 'json', result: { response: pieces.join(''), tool_calls: toolCalls, usage } },
     neurons,
   };
-}
-
-function checkContext(requested: number, contextWindow: number): void {
-  if (requested > contextWindow) {
-    throw new SimulatorError(
-      3030,
-      `Max context reached ${requested} tokens but model supports only ${contextWindow}`,
-    );
-  }
 }
 
 function readResponseFormat(value: unknown): { schema?: unknown } | undefined {

@@ -1,3 +1,4 @@
+import { checkContextWindow } from './check-context-window';
 import { countTokens } from './count-tokens';
 import { hashText } from './hash-text';
 import { makePadding } from './make-padding';
@@ -54,13 +55,7 @@ export function runOpenaiText(
   validateInputs(inputs, openaiSchema);
   const chat = readChatInput(inputs, { vision: false });
   const maxTokens = numberOr(inputs.max_completion_tokens, numberOr(inputs.max_tokens, 256));
-  const requested = chat.promptTokens + maxTokens;
-  if (requested > family.contextWindow) {
-    throw new SimulatorError(
-      3030,
-      `Max context reached ${requested} tokens but model supports only ${family.contextWindow}`,
-    );
-  }
+  checkContextWindow(chat.promptTokens + maxTokens, family.contextWindow);
   const isCompletion = typeof inputs.prompt === 'string';
   const reply = synthesizeReply({
     model,

@@ -26,6 +26,6 @@ export const GATEWAYS = [
     name: 'translate',
     app: 'translate-gateway',
     dir: join(ROOT, 'apps', 'translate-gateway'),
-    gzipTargetKiB: 256,
+    gzipTargetKiB: 1024,
   },
 ];

@@ -8,7 +8,8 @@ import { GatewayError, toGatewayError } from '@workers-ai-gateways/core';
  */
 export function mapImageError(error: unknown): GatewayError {
   const gatewayError = toGatewayError(error);
-  if (gatewayError.upstreamCode !== 3030) return gatewayError;
+  if (gatewayError.upstreamCode !== 3030 || gatewayError.code === 'context_length_exceeded')
+    return gatewayError;
   const reason = gatewayError.message.replace(/^Workers AI rejected the request:\s*/, '');
   return new GatewayError(
     400,

@@ -20,20 +20,24 @@ export interface PlannedText {
   billedCharacters: number;
 }
 
-/** Fewer letters than this and n-gram detection is a guess: a short text takes its request's language. */
-const MIN_LETTERS_TO_DETECT_ALONE = 20;
-
 function sameScript(first: Script, second: Script): boolean {
   // Japanese paragraphs may be all Kanji.
   return first === second || (first === 'kana' && second === 'han') || (first === 'han' && second === 'kana');
 }
 
-/** The language of one piece of text, given the language and script of the text around it. */
-function languageOf(text: string, context: { language: string; script: Script | undefined }): string {
+/**
+ * The language of one piece of text, given the language and script of the text around it: a
+ * short, ambiguous text leans on the request's language (detectLanguage weighs it).
+ */
+function languageOf(
+  text: string,
+  context: { language: string; script: Script | undefined },
+  target: string,
+): string {
   const script = detectScript(text);
   if (!script) return context.language;
-  if (context.script && !sameScript(script.script, context.script)) return detectLanguage(text);
-  return script.letters >= MIN_LETTERS_TO_DETECT_ALONE ? detectLanguage(text) : context.language;
+  if (context.script && !sameScript(script.script, context.script)) return detectLanguage(text, { target });
+  return detectLanguage(text, { context: context.language, target });
 }
 
 function visibleText(parts: readonly TextPart[]): string {
@@ -55,10 +59,14 @@ export function planTexts(job: TranslationRequest, segments: Map<string, Segment
       ? splitMarkup(text, { mode: job.tagHandling, ignoreTags: job.ignoreTags })
       : splitLines(text),
   );
+  const target = job.target.model;
   let requestContext: { language: string; script: Script | undefined } | undefined;
   if (!job.source) {
     const everything = splitTexts.map(visibleText).join('\n');
-    requestContext = { language: detectLanguage(everything), script: detectScript(everything)?.script };
+    requestContext = {
+      language: detectLanguage(everything, { target }),
+      script: detectScript(everything)?.script,
+    };
   }
   return splitTexts.map((parts, index) => {
     const text = job.texts[index] ?? '';
@@ -67,7 +75,7 @@ export function planTexts(job: TranslationRequest, segments: Map<string, Segment
     const documentSource =
       job.source?.model ??
       (requestContext && splitTexts.length > 1
-        ? languageOf(visible, requestContext)
+        ? languageOf(visible, requestContext, target)
         : requestContext?.language) ??
       'en';
     const documentScript = job.source ? undefined : detectScript(visible)?.script;
@@ -75,7 +83,9 @@ export function planTexts(job: TranslationRequest, segments: Map<string, Segment
       if (part.kind === 'keep') return part;
       const script = documentScript && detectScript(part.text)?.script;
       const source =
-        script && !sameScript(script, documentScript) ? detectLanguage(part.text) : documentSource;
+        script && !sameScript(script, documentScript)
+          ? detectLanguage(part.text, { target })
+          : documentSource;
       const key = `${source}\u0000${part.text}`;
       let segment = segments.get(key);
       if (!segment) {

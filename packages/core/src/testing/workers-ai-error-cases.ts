@@ -25,6 +25,10 @@ export const WORKERS_AI_ERROR_CASES: ReadonlyArray<readonly [number, number, str
   [5018, 403, 'upstream_forbidden'],
   [3041, 403, 'upstream_forbidden'],
   [8007, 502, 'upstream_error'],
+  [5021, 400, 'context_length_exceeded'],
+  [3039, 400, 'invalid_request_error'],
+  [5005, 400, 'invalid_request_error'],
+  [5019, 502, 'upstream_error'],
   [500, 502, 'upstream_error'],
   // A code Workers AI has not documented.
   [9999, 502, 'upstream_error'],

@@ -75,4 +75,55 @@ describe('mapWorkersAiError', () => {
     const internal = map(undefined, 'AiError: Unknown internal error', { httpStatus: 500 });
     expect([internal.status, internal.code]).toEqual([502, 'upstream_error']);
   });
+
+  it('answers a context-window overflow as OpenAI does: 400 context_length_exceeded with the numbers', () => {
+    // Recorded from the real Workers AI (HTTP 413).
+    const recorded =
+      'AiError: Ai: The estimated number of input and maximum output tokens (208406) exceeded this model context window limit (65536).';
+    for (const [code, httpStatus, message] of [
+      [5021, 413, recorded],
+      [3030, 400, 'AiError: Max context reached 208406 tokens but model supports only 65536'],
+      [
+        8007,
+        502,
+        `AiError: ${JSON.stringify({ object: 'error', message: "This model's maximum context length is 65536 tokens. However, you requested 208406 tokens (200000 in the messages, 8406 in the completion)." })}`,
+      ],
+    ] as const) {
+      const error = map(code, message, { httpStatus });
+      expect([error.status, error.code, error.upstreamCode]).toEqual([400, 'context_length_exceeded', code]);
+      expect(error.message).toBe(
+        "This model's maximum context length is 65536 tokens. However, you requested 208406 tokens " +
+          '(input plus maximum output). Please reduce the length of the messages or max_tokens.',
+      );
+    }
+    // Over the binding (no HTTP status) and in an unknown wording it is still the client's to fix.
+    expect(map(5021, 'AiError: input too large for this model').status).toBe(400);
+    expect(map(undefined, 'AiError: prompt is too long for the context window').code).toBe(
+      'context_length_exceeded',
+    );
+  });
+
+  it('keeps the class of the upstream status for a code it does not list', () => {
+    const cases: [number, string, number, string][] = [
+      [400, 'rest', 400, 'invalid_request_error'],
+      [403, 'rest', 403, 'upstream_forbidden'],
+      [404, 'rest', 404, 'not_found'],
+      [410, 'rest', 404, 'not_found'],
+      [413, 'rest', 413, 'request_too_large'],
+      [415, 'rest', 400, 'invalid_request_error'],
+      [422, 'rest', 400, 'invalid_request_error'],
+      [401, 'passthrough', 401, 'invalid_api_key'],
+      [401, 'rest', 502, 'upstream_auth_error'],
+      [500, 'rest', 502, 'upstream_error'],
+      [502, 'rest', 502, 'upstream_error'],
+      [503, 'rest', 503, 'upstream_overloaded'],
+    ];
+    for (const [httpStatus, mode, status, errorCode] of cases) {
+      const error = map(7777, 'AiError: something new', { httpStatus, mode });
+      expect([httpStatus, error.status, error.code]).toEqual([httpStatus, status, errorCode]);
+      if (status < 500) expect(error.message).toContain('something new (code 7777)');
+    }
+    // Over the binding there is no status: an unknown code stays an upstream failure.
+    expect(map(7777, 'AiError: something new').status).toBe(502);
+  });
 });

@@ -36,14 +36,24 @@ const FORBIDDEN_REASONS: Record<number, string> = {
 
 /**
  * Maps a Workers AI failure to the `GatewayError` clients see: THE table of SPEC §5, the one
- * place Cloudflare codes become statuses. Codes and their meanings are listed in
- * https://developers.cloudflare.com/workers-ai/platform/errors/ (plus codes seen in live calls,
- * e.g. 4006 for the exhausted daily allocation). Every result keeps `upstreamCode`.
+ * place Cloudflare codes become statuses (README "Errors" points here). Codes and their meanings
+ * are listed in https://developers.cloudflare.com/workers-ai/platform/errors/ (checked
+ * 2026-12-03: 5007, 5004, 3039, 3003, 5018, 5016, 3023, 3041, 5019, 5005, 3042, 3006, 3007, 3008,
+ * 3036, 3040), plus codes seen in live calls (4006, 5021, 5028, 5006, 5035, 8007, 10000).
+ *
+ * An answer about the context window, whatever its code (5021; 3030 "Max context reached"; 8007
+ * wrapping vLLM's "maximum context length"), is the client's to fix: 400 `context_length_exceeded`
+ * as OpenAI answers it, so SDKs do not retry it. A code not in the table keeps the class of
+ * Workers AI's HTTP status: an upstream 4xx stays a 4xx (a client error retried by an SDK would
+ * only spend the call again); only upstream 5xx, and failures with no status at all, are 5xx.
+ * Every result keeps `upstreamCode`.
  */
 export function mapWorkersAiError(failure: WorkersAiFailure): GatewayError {
   const { code, httpStatus, model } = failure;
   const reason = stripPrefix(failure.message);
   const base = { upstreamCode: code, cause: { httpStatus, code, message: failure.message } };
+  const overContext = parseContextOverflow(code === 8007 ? nestedMessage(reason) : reason);
+  if (overContext !== undefined) return contextLengthExceeded(overContext, base);
   switch (code) {
     case 5007:
     case 3042:
@@ -62,6 +72,8 @@ export function mapWorkersAiError(failure: WorkersAiFailure): GatewayError {
     case 3003:
     case 5004:
     case 3030:
+    case 3039:
+    case 5005:
       return new GatewayError(
         400,
         'invalid_request_error',
@@ -118,6 +130,18 @@ export function mapWorkersAiError(failure: WorkersAiFailure): GatewayError {
         `The model '${model}' ${FORBIDDEN_REASONS[code]}.`,
         base,
       );
+    case 5021:
+      // Documented nowhere but seen live (HTTP 413) for input plus max output over the window;
+      // its usual wording is caught above with the numbers, this keeps any other wording a 400.
+      return contextLengthExceeded({ message: reason }, base);
+    case 5019:
+      // "Deprecated SDK version": the gateway's own request shape is at fault, not the client's.
+      return new GatewayError(
+        502,
+        'upstream_error',
+        `Workers AI refused the gateway's request: ${reason}`,
+        base,
+      );
     case 8007:
       return new GatewayError(
         502,
@@ -135,10 +159,93 @@ export function mapWorkersAiError(failure: WorkersAiFailure): GatewayError {
   }
   if (httpStatus === 408 || code === 408) return timeout(model, base);
   const detail = code === undefined ? reason : `${reason} (code ${code})`;
+  if (httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500) {
+    return clientError(httpStatus, failure.mode, `Workers AI rejected the request: ${detail}`, base);
+  }
+  if (httpStatus === 503) {
+    return new GatewayError(503, 'upstream_overloaded', `Workers AI is unavailable: ${detail}`, {
+      ...base,
+      retryAfter: failure.retryAfter ?? OVERLOADED_RETRY_AFTER,
+    });
+  }
   return new GatewayError(502, 'upstream_error', `Workers AI failed: ${detail}`, base);
 }
 
-function timeout(model: string, options: { upstreamCode: number | undefined; cause: unknown }): GatewayError {
+type ErrorOptions = { upstreamCode: number | undefined; cause: unknown };
+
+/** An unlisted upstream 4xx, kept a client error of the nearest status. */
+function clientError(
+  status: number,
+  mode: WorkersAiMode,
+  message: string,
+  options: ErrorOptions,
+): GatewayError {
+  switch (status) {
+    case 401:
+      // Only in passthrough is the rejected credential the client's own.
+      return mode === 'passthrough'
+        ? new GatewayError(401, 'invalid_api_key', message, options)
+        : new GatewayError(
+            502,
+            'upstream_auth_error',
+            "Upstream rejected the gateway's Cloudflare token.",
+            options,
+          );
+    case 403:
+      return new GatewayError(403, 'upstream_forbidden', message, options);
+    case 404:
+    case 410:
+      return new GatewayError(404, 'not_found', message, options);
+    case 413:
+      return new GatewayError(413, 'request_too_large', message, options);
+    default:
+      return new GatewayError(400, 'invalid_request_error', message, options);
+  }
+}
+
+/** What a context-window answer says: the window and the tokens asked for, when it names them. */
+interface ContextOverflow {
+  limit?: number;
+  requested?: number;
+  message?: string;
+}
+
+const CONTEXT_OVERFLOW_PATTERNS: readonly { pattern: RegExp; requested: number; limit: number }[] = [
+  // 5021, HTTP 413: "The estimated number of input and maximum output tokens (208406) exceeded
+  // this model context window limit (65536)."
+  { pattern: /tokens \((\d+)\) exceeded this model context window limit \((\d+)\)/i, requested: 1, limit: 2 },
+  // 3030: "Max context reached 82800 tokens but model supports only 60000".
+  { pattern: /max context reached (\d+) tokens but model supports only (\d+)/i, requested: 1, limit: 2 },
+  // vLLM inside 8007: "This model's maximum context length is 32768 tokens. However, you requested 40000 tokens".
+  {
+    pattern: /maximum context length is (\d+) tokens\. However, you requested (\d+)/i,
+    requested: 2,
+    limit: 1,
+  },
+];
+
+function parseContextOverflow(reason: string): ContextOverflow | undefined {
+  for (const { pattern, requested, limit } of CONTEXT_OVERFLOW_PATTERNS) {
+    const match = pattern.exec(reason);
+    if (match !== null) return { requested: Number(match[requested]), limit: Number(match[limit]) };
+  }
+  if (/context window|context length|input is too long|prompt is too long/i.test(reason))
+    return { message: reason };
+  return undefined;
+}
+
+function contextLengthExceeded(overflow: ContextOverflow, options: ErrorOptions): GatewayError {
+  const message =
+    overflow.limit !== undefined && overflow.requested !== undefined
+      ? `This model's maximum context length is ${overflow.limit} tokens. However, you requested ` +
+        `${overflow.requested} tokens (input plus maximum output). Please reduce the length of the ` +
+        'messages or max_tokens.'
+      : `The request does not fit the model's context window: ${overflow.message ?? 'input too long'}. ` +
+        'Please reduce the length of the messages or max_tokens.';
+  return new GatewayError(400, 'context_length_exceeded', message, options);
+}
+
+function timeout(model: string, options: ErrorOptions): GatewayError {
   return new GatewayError(504, 'upstream_timeout', `Workers AI timed out running '${model}'.`, options);
 }
 
