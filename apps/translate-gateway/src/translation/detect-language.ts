@@ -1,5 +1,5 @@
-import { eld } from 'eld/medium';
 import { detectScript, type Script } from './detect-script';
+import { scoreEldNgrams } from './score-eld-ngrams';
 
 /** What the caller knows beyond the text itself; both are m2m100 codes. */
 export interface DetectionHints {
@@ -91,16 +91,14 @@ const CONTEXT_MARGIN = 0.08;
 /** How close the runner-up must be for a text detected as the target to take it instead. */
 const TARGET_MARGIN = 0.02;
 
-const latinDetector = eld.newInstance();
-latinDetector.setLanguageSubset(LATIN_LANGUAGES.split(' '));
-const cyrillicDetector = eld.newInstance();
-cyrillicDetector.setLanguageSubset(CYRILLIC_LANGUAGES.split(' '));
+const LATIN = new Set(LATIN_LANGUAGES.split(' '));
+const CYRILLIC = new Set(CYRILLIC_LANGUAGES.split(' '));
 
 /** eld's candidates for a text, best first, as m2m100 codes with weighted scores. */
-function rankWithEld(detector: typeof latinDetector, text: string): Array<[string, number]> {
-  const scores = detector.detect(text).getScores() as Record<string, number>;
+function rankWithEld(languages: ReadonlySet<string>, text: string): Array<[string, number]> {
   const ranking = new Map<string, number>();
-  for (const [code, score] of Object.entries(scores)) {
+  for (const [code, score] of scoreEldNgrams(text)) {
+    if (!languages.has(code)) continue;
     const language = FROM_ELD[code] ?? code;
     const weighted = score * (DEEPL_LANGUAGES.has(language) ? 1 : OTHER_LANGUAGE_WEIGHT);
     ranking.set(language, Math.max(ranking.get(language) ?? 0, weighted));
@@ -146,7 +144,7 @@ const SAMPLE_CHARACTERS = 1000;
 /**
  * Detects the language of a text as an m2m100 code, inside the Worker: the dominant script first
  * (Han, Kana, Hangul, Greek, Thai, Hebrew, ...), letters unique to one language of the script
- * next, and for Latin and Cyrillic text eld's n-grams (medium data, ~0.55 MiB gzip) over the
+ * next, and for Latin and Cyrillic text eld's medium n-grams (packed in eld-ngrams.ts, ~0.42 MiB gzip) over the
  * languages of that script. `hints` carries the surrounding text's language and the target
  * (see {@link DetectionHints}). Falls back to the context, then `en`.
  */
@@ -166,13 +164,13 @@ export function detectLanguage(text: string, hints: DetectionHints = {}): string
     case 'cyrillic': {
       const byLetter = byLetters(LETTER_RULES.cyrillic, sample);
       if (byLetter && byLetter !== 'uk' && byLetter !== 'be' && byLetter !== 'sr') return byLetter;
-      const ranking = weighBulgarian(rankWithEld(cyrillicDetector, sample), sample);
+      const ranking = weighBulgarian(rankWithEld(CYRILLIC, sample), sample);
       return choose(ranking, script.letters, hints) ?? byLetter ?? 'ru';
     }
     default: {
       // Only the Latin-script part: quoted Cyrillic or Han would otherwise sway the n-grams.
       const latin = sample.replace(/[^\p{Script=Latin}\s\p{P}]+/gu, ' ');
-      return choose(rankWithEld(latinDetector, latin), script.letters, hints) ?? hints.context ?? 'en';
+      return choose(rankWithEld(LATIN, latin), script.letters, hints) ?? hints.context ?? 'en';
     }
   }
 }
