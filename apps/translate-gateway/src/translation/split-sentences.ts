@@ -1,14 +1,44 @@
 // A sentence ends at terminal punctuation (plus closing quotes or brackets) followed by
-// whitespace, or at a CJK full stop, which needs no space after it.
-const SENTENCE_BOUNDARY = /[.!?…]+["'”’»)\]]*\s+|[。！？]+["'”’」』）)]*\s*/gu;
+// whitespace, or at a CJK full stop, which needs no space after it. Found by a linear scan
+// (`sentenceEnds`): a regular expression for it backtracks quadratically on a long run of
+// punctuation without a space after it (131,000 dots took a minute of CPU).
+const TERMINAL = new Set(['.', '!', '?', '…']);
+const TERMINAL_CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']']);
+const CJK_TERMINAL = new Set(['。', '！', '？']);
+const CJK_CLOSERS = new Set(['"', "'", '”', '’', '」', '』', '）', ')']);
+const WHITESPACE = /\s/u;
 const CLAUSE_BOUNDARY = /[,;:，、；：]\s*/gu;
 const WORD_BOUNDARY = /\s+/gu;
 
-function splitAfter(text: string, boundary: RegExp): string[] {
+/** Where each sentence of `text` ends (after its punctuation, closers and following spaces), in one pass. */
+function* sentenceEnds(text: string): Generator<number> {
+  let index = 0;
+  while (index < text.length) {
+    const character = text[index] ?? '';
+    const cjk = CJK_TERMINAL.has(character);
+    if (!cjk && !TERMINAL.has(character)) {
+      index++;
+      continue;
+    }
+    const terminals = cjk ? CJK_TERMINAL : TERMINAL;
+    const closers = cjk ? CJK_CLOSERS : TERMINAL_CLOSERS;
+    while (index < text.length && terminals.has(text[index] ?? '')) index++;
+    while (index < text.length && closers.has(text[index] ?? '')) index++;
+    const spaceStart = index;
+    while (index < text.length && WHITESPACE.test(text[index] ?? '')) index++;
+    // Western punctuation ends a sentence only before whitespace; CJK punctuation always does.
+    if (cjk || index > spaceStart) yield index;
+  }
+}
+
+function boundaryEnds(text: string, boundary: RegExp): Iterable<number> {
+  return Array.from(text.matchAll(boundary), (match) => (match.index ?? 0) + match[0].length);
+}
+
+function splitAfter(text: string, ends: Iterable<number>): string[] {
   const pieces: string[] = [];
   let start = 0;
-  for (const match of text.matchAll(boundary)) {
-    const end = (match.index ?? 0) + match[0].length;
+  for (const end of ends) {
     if (end > start && end < text.length) {
       pieces.push(text.slice(start, end));
       start = end;
@@ -21,8 +51,14 @@ function splitAfter(text: string, boundary: RegExp): string[] {
 /** Splits one piece that is still too long: at clauses, then words, then by code points. */
 function breakDown(piece: string, maxLength: number, level: number): string[] {
   if (piece.length <= maxLength) return [piece];
-  if (level === 0) return splitAfter(piece, CLAUSE_BOUNDARY).flatMap((part) => breakDown(part, maxLength, 1));
-  if (level === 1) return splitAfter(piece, WORD_BOUNDARY).flatMap((part) => breakDown(part, maxLength, 2));
+  if (level === 0)
+    return splitAfter(piece, boundaryEnds(piece, CLAUSE_BOUNDARY)).flatMap((part) =>
+      breakDown(part, maxLength, 1),
+    );
+  if (level === 1)
+    return splitAfter(piece, boundaryEnds(piece, WORD_BOUNDARY)).flatMap((part) =>
+      breakDown(part, maxLength, 2),
+    );
   // A run with no spaces at all (CJK without punctuation, a URL): cut between code points so
   // that no surrogate pair is broken.
   const characters = Array.from(piece);
@@ -44,7 +80,7 @@ export function splitSentences(
   maxLength: number,
 ): Array<{ text: string; separator: string }> {
   if (paragraph.length <= maxLength) return [{ text: paragraph, separator: '' }];
-  const pieces = splitAfter(paragraph, SENTENCE_BOUNDARY).flatMap((sentence) =>
+  const pieces = splitAfter(paragraph, sentenceEnds(paragraph)).flatMap((sentence) =>
     breakDown(sentence, maxLength, 0),
   );
   const chunks: Array<{ text: string; separator: string }> = [];
