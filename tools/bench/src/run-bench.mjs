@@ -5,10 +5,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { ROOT } from 'tools-harness/paths';
+import { machineDescription } from 'tools-harness/proc-stats';
 import { measureWorker } from './lib/measure.mjs';
-import { ROOT } from './lib/paths.mjs';
-import { endpointKey, PENDING_ENDPOINTS } from './lib/pending-endpoints.mjs';
-import { machineDescription } from './lib/proc-stats.mjs';
 import { benchScenarios } from './lib/scenarios.mjs';
 import { percentile, sendRequest } from './lib/send-request.mjs';
 import { startEnvironment } from './lib/start-environment.mjs';
@@ -32,8 +31,6 @@ async function main() {
   // Other processes on the machine skew every figure: the load average before and after says how much.
   const loadBefore = loadavg()[0];
   log(`${machine.cores} cores, ${machine.model}; node ${process.version}`);
-  if (PENDING_ENDPOINTS.size > 0)
-    log(`not yet implemented by the gateways: ${[...PENDING_ENDPOINTS].join(', ')}`);
   const environment = await startEnvironment({ log });
   const results = [];
   let failed = false;
@@ -49,13 +46,7 @@ async function main() {
           Math.max(key === 'warmup' ? 1 : 4, Math.round(value * scale)),
         ]),
       );
-      const key = endpointKey(scenario.gateway, scenario.method, scenario.path);
       const probe = await sendRequest(gateway.url, { ...scenario.gatewayRequest(0), timeoutMs: 30_000 });
-      if (probe.status === 404 && PENDING_ENDPOINTS.has(key)) {
-        log(`${scenario.id}: n/a (${key} is not yet implemented by the gateway)`);
-        results.push({ id: scenario.id, label: scenario.label, gateway: scenario.gateway, status: 'n/a' });
-        continue;
-      }
       const probeProblem =
         probe.status === 200
           ? scenario.check(probe)
@@ -170,7 +161,6 @@ async function main() {
         loadAverageAfter: loadavg()[0],
       },
       scale,
-      pendingEndpoints: [...PENDING_ENDPOINTS],
       targets: TARGETS,
       bundles,
       results,
@@ -279,10 +269,6 @@ function renderMarkdown(report) {
     lines.push(
       `| ${bundle.gateway} | ${fixed(kib(bundle.rawBytes), 1)} KiB | ${fixed(kib(bundle.gzipBytes), 1)} KiB | ≤ ${bundle.targetKiB} KiB ${bundle.meetsTarget ? '✓' : '✗'} |`,
     );
-  }
-  if (report.pendingEndpoints.length > 0) {
-    lines.push('');
-    lines.push(`Not yet implemented by the gateways (n/a): ${report.pendingEndpoints.join(', ')}.`);
   }
   return `${lines.join('\n')}\n`;
 }

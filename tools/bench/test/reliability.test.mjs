@@ -3,7 +3,6 @@
 // sizes (1,000 requests per gateway, 10x the generated inputs, longer latencies).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { endpointKey, PENDING_ENDPOINTS } from '../src/lib/pending-endpoints.mjs';
 import { startEnvironment } from '../src/lib/start-environment.mjs';
 import { badInputSuite } from '../src/suites/bad-input-suite.mjs';
 import { ENDPOINT_CASES } from '../src/suites/endpoint-cases.mjs';
@@ -27,33 +26,9 @@ after(async () => {
   await context.environment?.stop();
 });
 
-describe('pending endpoints', () => {
-  it('every endpoint listed as not yet implemented still answers "unknown route"', async (t) => {
-    t.diagnostic(
-      PENDING_ENDPOINTS.size === 0
-        ? 'no endpoint is pending: every suite runs against every endpoint'
-        : `not yet implemented by the gateways: ${[...PENDING_ENDPOINTS].join(', ')}`,
-    );
-    for (const key of PENDING_ENDPOINTS) {
-      const [gateway, method, path] = key.split(' ');
-      const concrete = path.replace('*', 'probe');
-      const response = await send(context.environment, gateway, {
-        method,
-        path: concrete,
-        headers: { authorization: 'Bearer bench-key', 'content-type': 'application/json' },
-        body: method === 'POST' ? '{}' : undefined,
-      });
-      assert.ok(
-        isUnknownRoute(response),
-        `${key} is implemented now (${response.status}): remove it from PENDING_ENDPOINTS`,
-      );
-    }
-    assert.ok([...PENDING_ENDPOINTS].every((key) => key === endpointKey(...key.split(' '))));
-  });
-
-  it('every endpoint the suites drive and not listed as pending exists', async () => {
+describe('endpoints', () => {
+  it('every endpoint the suites drive exists and works', async () => {
     for (const [id, endpointCase] of Object.entries(ENDPOINT_CASES)) {
-      if (PENDING_ENDPOINTS.has(endpointCase.key)) continue;
       const response = await send(context.environment, endpointCase.gateway, endpointCase.make(0));
       assert.ok(!isUnknownRoute(response), `${id}: ${endpointCase.key} answers "unknown route"`);
       assert.equal(endpointCase.check(response), undefined, `${id} must work: ${response.status}`);

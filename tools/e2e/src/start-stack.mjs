@@ -1,8 +1,9 @@
-// The simulator and the three gateways, each a production bundle in its own workerd (Miniflare),
-// on free 127.0.0.1 ports. The gateways reach the simulator over REST, as `pnpm dev` does.
+// The simulator (in its own process, started as the bench starts it) and the three gateways, each a
+// production bundle in its own workerd (Miniflare), on free 127.0.0.1 ports. The gateways reach the simulator over REST, as `pnpm dev` does.
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
-import { GATEWAYS } from './paths.mjs';
+import { GATEWAYS } from 'tools-harness/paths';
+import { startSimulator } from 'tools-harness/start-simulator';
 
 let wranglerModule;
 async function wrangler() {
@@ -58,13 +59,13 @@ async function startWorker(directory, bundle, bindings = {}) {
  * key. `bundles` maps `simulator` and each gateway name to a built bundle; `gatewayBindings`
  * adds settings to one gateway by name.
  */
-export async function startStack({ simulatorDir, bundles, key, gatewayBindings = {} }) {
+export async function startStack({ bundles, key, gatewayBindings = {} }) {
   const stops = [];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
   };
   try {
-    const simulator = await startWorker(simulatorDir, bundles.simulator);
+    const simulator = await startSimulator(bundles.simulator.main);
     stops.push(simulator.stop);
     const env = {
       UPSTREAM_MODE: 'rest',

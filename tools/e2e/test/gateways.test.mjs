@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { buildBundle } from '../src/build-bundle.mjs';
+import { buildBundle } from 'tools-harness/build-bundle';
+import { GATEWAYS, SIMULATOR_DIR } from 'tools-harness/paths';
 import { launchBrowser } from '../src/launch-browser.mjs';
-import { ARTIFACTS_DIR, GATEWAYS, SIMULATOR_DIR } from '../src/paths.mjs';
 import { poll } from '../src/poll.mjs';
 import { startStack } from '../src/start-stack.mjs';
 
 const KEY = `e2e-${randomUUID()}`;
+const ARTIFACTS_DIR = join(import.meta.dirname, '..', 'test-artifacts');
 // A model alias is the one thing an operator puts on the page; this one would run if it were
 // ever written as markup.
 const HOSTILE_ALIAS = '<img src=x onerror=alert(document.domain)>';
@@ -36,7 +37,6 @@ before(
     for (const [index, gateway] of GATEWAYS.entries()) bundles[gateway.name] = built[index + 1];
     [stack, browser] = await Promise.all([
       startStack({
-        simulatorDir: SIMULATOR_DIR,
         bundles,
         key: KEY,
         gatewayBindings: {
@@ -189,9 +189,10 @@ describe('dashboards in Chromium', () => {
       });
       assert.equal(fault.status, 200);
       await page.evaluate(() => {
-        window.chatUpdates = 0;
+        const counted = /** @type {Window & { chatUpdates: number }} */ (/** @type {unknown} */ (window));
+        counted.chatUpdates = 0;
         new MutationObserver(() => {
-          window.chatUpdates += 1;
+          counted.chatUpdates += 1;
         }).observe(document.getElementById('chat-log'), {
           subtree: true,
           childList: true,
@@ -208,7 +209,14 @@ describe('dashboards in Chromium', () => {
         /^Simulated reply \d+ from @cf\/meta\/llama-3\.1-8b-instruct-fast: Hello from the browser test/,
       );
       assert.equal(text.split(/\s+/).length, 30);
-      assert.ok((await page.evaluate(() => window.chatUpdates)) >= 10, 'the reply rendered as it streamed');
+      assert.ok(
+        (await page.evaluate(
+          () =>
+            /** @type {Window & { chatUpdates?: number }} */ (/** @type {unknown} */ (window)).chatUpdates ??
+            0,
+        )) >= 10,
+        'the reply rendered as it streamed',
+      );
       assert.match(await page.locator('#chat-meta').textContent(), /30 completion tokens/);
       // The hostile alias is listed as text (first from the page, then from /v1/models), never as markup.
       assert.ok((await page.locator('#models code').allTextContents()).includes(HOSTILE_ALIAS));
@@ -239,7 +247,7 @@ describe('dashboards in Chromium', () => {
       const [width, height] = await poll(
         () =>
           page.evaluate(() => {
-            const image = document.getElementById('image-result');
+            const image = /** @type {HTMLImageElement} */ (document.getElementById('image-result'));
             return image.complete && image.naturalWidth > 0
               ? [image.naturalWidth, image.naturalHeight]
               : undefined;

@@ -1,19 +1,32 @@
+// True on every host Workers run on; checked once so that a big-endian host still gets
+// little-endian bytes (through DataView) rather than wrong vectors.
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+// String.fromCharCode takes its bytes as arguments: chunks keep the call under engines' limits.
+const CHUNK = 0x8000;
+
 /**
  * Encodes an embedding the way OpenAI's `encoding_format: "base64"` does: the vector as
  * little-endian float32 bytes, base64-encoded. The official `openai` SDKs ask for this by default
- * and decode it with a `Float32Array` view, so the byte order must be little-endian whatever the
- * host is (DataView makes it explicit).
+ * and decode it with a `Float32Array` view. The numbers go straight into a `Float32Array` (one
+ * conversion each, the same float32 rounding as `DataView.setFloat32`) and are encoded once:
+ * about a fifth of the CPU of writing each float through a DataView in a callback.
  */
 export function encodeEmbeddingBase64(vector: readonly number[]): string {
-  const bytes = new Uint8Array(vector.length * 4);
-  const view = new DataView(bytes.buffer);
-  vector.forEach((value, index) => {
-    view.setFloat32(index * 4, value, true);
-  });
+  const bytes = LITTLE_ENDIAN_HOST
+    ? new Uint8Array(Float32Array.from(vector).buffer)
+    : littleEndianBytes(vector);
   let binary = '';
-  const step = 0x8000;
-  for (let offset = 0; offset < bytes.length; offset += step) {
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + step));
+  for (let offset = 0; offset < bytes.length; offset += CHUNK) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(offset, offset + CHUNK) as unknown as number[]);
   }
   return btoa(binary);
+}
+
+function littleEndianBytes(vector: readonly number[]): Uint8Array {
+  const bytes = new Uint8Array(vector.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let index = 0; index < vector.length; index += 1) {
+    view.setFloat32(index * 4, vector[index] as number, true);
+  }
+  return bytes;
 }

@@ -1,6 +1,6 @@
 // Measures one Worker on one request shape: latency at concurrency 1 and 32, throughput, time to
 // first token, and the CPU time its workerd process spent per request.
-import { cpuMilliseconds, rssBytes } from './proc-stats.mjs';
+import { cpuMilliseconds, rssBytes } from 'tools-harness/proc-stats';
 import { percentile, runConcurrently, sendRequest } from './send-request.mjs';
 
 /**

@@ -56,7 +56,12 @@ function sendOnce(
       });
     } catch (error) {
       // node:http refuses some paths and headers before sending (e.g. control characters).
-      resolve({ status: 0, error: `not sendable: ${error.message}`, notSendable: true, totalMs: 0 });
+      resolve({
+        status: 0,
+        error: `not sendable: ${error instanceof Error ? error.message : String(error)}`,
+        notSendable: true,
+        totalMs: 0,
+      });
       return;
     }
     const timer = setTimeout(() => {

@@ -4,16 +4,17 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBundle } from './build-bundle.mjs';
-import { GATEWAYS, SIMULATOR_DIR } from './paths.mjs';
+import { buildBundle } from 'tools-harness/build-bundle';
+import { BENCH_SIMULATOR_DIR, GATEWAYS } from 'tools-harness/paths';
+import { startSimulator } from 'tools-harness/start-simulator';
 import { GATEWAY_KEY } from './scenarios.mjs';
 import { sendRequest } from './send-request.mjs';
-import { startSimulator } from './start-simulator.mjs';
 import { startGateway, startNullWorker, startPassThrough } from './start-workers.mjs';
 
 /**
  * Builds and starts the environment. `secret` is the CF_API_TOKEN every gateway holds: a fresh
  * random string, so that a test can search every response for it.
+ * @param {{ passThrough?: boolean, log?: (message: string) => void }} [options]
  */
 export async function startEnvironment({ passThrough = true, log = () => {} } = {}) {
   const workdir = mkdtempSync(join(tmpdir(), 'workers-ai-bench-'));
@@ -25,7 +26,7 @@ export async function startEnvironment({ passThrough = true, log = () => {} } = 
   };
   try {
     const [simulatorBundle, ...bundles] = await Promise.all([
-      buildBundle(SIMULATOR_DIR, join(workdir, 'simulator')),
+      buildBundle(BENCH_SIMULATOR_DIR, join(workdir, 'simulator')),
       ...GATEWAYS.map((gateway) => buildBundle(gateway.dir, join(workdir, gateway.name))),
     ]);
     log(`built 4 bundles in ${Math.round(performance.now() - started)} ms`);

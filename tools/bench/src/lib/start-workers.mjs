@@ -2,7 +2,7 @@
 // Worker, so that each one's CPU time and memory can be read from /proc on its own.
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
-import { childProcesses } from './proc-stats.mjs';
+import { childProcesses } from 'tools-harness/proc-stats';
 
 let wrangler;
 async function loadWrangler() {
@@ -50,6 +50,9 @@ async function startMiniflare(options) {
 /**
  * Starts one gateway's production bundle with the bindings its wrangler.jsonc declares (R2,
  * Durable Objects, vars), minus the AI binding, plus `env` (UPSTREAM_MODE=rest and friends).
+ */
+/**
+ * @param {{ directory: string, bundle: import("tools-harness/build-bundle").Bundle, env: Record<string, string>, withoutDurableObjects?: boolean, inspectorPort?: number }} options
  */
 export async function startGateway({ directory, bundle, env, withoutDurableObjects = false, inspectorPort }) {
   const { unstable_getMiniflareWorkerOptions } = await loadWrangler();

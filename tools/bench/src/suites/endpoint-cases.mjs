@@ -1,9 +1,9 @@
 // Requests to every endpoint the reliability suites drive, each with a check that its answer is
 // complete and correct. `make(index)` gives a fresh request (unique text defeats caches).
 import { makeMultipart, makeWav } from '../lib/fixtures.mjs';
-import { endpointKey } from '../lib/pending-endpoints.mjs';
 import { GATEWAY_KEY } from '../lib/scenarios.mjs';
 import { openAiStreamProblems, openAiStreamText } from '../lib/sse.mjs';
+import { ENDPOINTS } from './routes.mjs';
 
 const auth = { authorization: `Bearer ${GATEWAY_KEY}` };
 export const jsonRequest = (path, value, headers = {}) => ({
@@ -48,8 +48,7 @@ function streamCheck(expectedWords) {
 /** Every endpoint case, by id. `stream` marks streamed answers; `binary` marks binary upstreams. */
 export const ENDPOINT_CASES = {
   'chat.chat': {
-    gateway: 'chat',
-    key: endpointKey('chat', 'POST', '/v1/chat/completions'),
+    ...ENDPOINTS.chatCompletions,
     make: (index) =>
       jsonRequest('/v1/chat/completions', {
         model: 'gpt-4o-mini',
@@ -58,8 +57,7 @@ export const ENDPOINT_CASES = {
     check: chatCheck,
   },
   'chat.chat-stream': {
-    gateway: 'chat',
-    key: endpointKey('chat', 'POST', '/v1/chat/completions'),
+    ...ENDPOINTS.chatCompletions,
     stream: true,
     make: (index) =>
       jsonRequest('/v1/chat/completions', {
@@ -70,8 +68,7 @@ export const ENDPOINT_CASES = {
     check: streamCheck(40),
   },
   'chat.completions-stream': {
-    gateway: 'chat',
-    key: endpointKey('chat', 'POST', '/v1/completions'),
+    ...ENDPOINTS.completions,
     stream: true,
     make: (index) =>
       jsonRequest('/v1/completions', {
@@ -82,8 +79,7 @@ export const ENDPOINT_CASES = {
     check: streamCheck(20),
   },
   'chat.embeddings': {
-    gateway: 'chat',
-    key: endpointKey('chat', 'POST', '/v1/embeddings'),
+    ...ENDPOINTS.embeddings,
     make: (index) =>
       jsonRequest('/v1/embeddings', {
         model: 'text-embedding-3-small',
@@ -97,8 +93,7 @@ export const ENDPOINT_CASES = {
     },
   },
   'chat.transcription': {
-    gateway: 'chat',
-    key: endpointKey('chat', 'POST', '/v1/audio/transcriptions'),
+    ...ENDPOINTS.transcriptions,
     make: () => {
       const form = makeMultipart([
         ['model', 'whisper-1'],
@@ -118,8 +113,7 @@ export const ENDPOINT_CASES = {
     },
   },
   'image.generation': {
-    gateway: 'image',
-    key: endpointKey('image', 'POST', '/v1/images/generations'),
+    ...ENDPOINTS.imageGenerations,
     binary: true,
     make: (index) =>
       jsonRequest('/v1/images/generations', {
@@ -134,8 +128,7 @@ export const ENDPOINT_CASES = {
     },
   },
   'image.generation-flux': {
-    gateway: 'image',
-    key: endpointKey('image', 'POST', '/v1/images/generations'),
+    ...ENDPOINTS.imageGenerations,
     make: (index) =>
       jsonRequest('/v1/images/generations', {
         model: 'dall-e-3',
@@ -149,8 +142,7 @@ export const ENDPOINT_CASES = {
     },
   },
   'image.chat-stream': {
-    gateway: 'image',
-    key: endpointKey('image', 'POST', '/v1/chat/completions'),
+    ...ENDPOINTS.imageChat,
     binary: true,
     stream: true,
     make: (index) =>
@@ -168,8 +160,7 @@ export const ENDPOINT_CASES = {
     },
   },
   'translate.deeplx': {
-    gateway: 'translate',
-    key: endpointKey('translate', 'POST', '/translate'),
+    ...ENDPOINTS.translate,
     make: (index) =>
       jsonRequest('/translate', {
         text: `Good morning ${index} ${run()}.`,
@@ -183,8 +174,7 @@ export const ENDPOINT_CASES = {
     },
   },
   'translate.deepl': {
-    gateway: 'translate',
-    key: endpointKey('translate', 'POST', '/v2/translate'),
+    ...ENDPOINTS.deeplTranslate,
     make: (index) =>
       jsonRequest(
         '/v2/translate',
@@ -209,8 +199,7 @@ export const ENDPOINT_CASES = {
     },
   },
   'translate.imme': {
-    gateway: 'translate',
-    key: endpointKey('translate', 'POST', '/imme'),
+    ...ENDPOINTS.immersiveTranslate,
     make: (index) =>
       jsonRequest('/imme', {
         source_lang: 'auto',

@@ -3,11 +3,10 @@
 // memory flat across rounds.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { PENDING_ENDPOINTS } from '../lib/pending-endpoints.mjs';
-import { rssBytes } from '../lib/proc-stats.mjs';
+import { rssBytes } from 'tools-harness/proc-stats';
 import { runConcurrently } from '../lib/send-request.mjs';
 import { ENDPOINT_CASES, parseJson } from './endpoint-cases.mjs';
-import { answerProblems, isUnknownRoute, send, skipIfPending } from './suite-helpers.mjs';
+import { answerProblems, assertRouteExists, send } from './suite-helpers.mjs';
 
 const MIX = {
   chat: ['chat.chat', 'chat.chat-stream', 'chat.embeddings', 'chat.completions-stream'],
@@ -40,19 +39,9 @@ export function loadSuite(context) {
       for (const id of ids) {
         const endpointCase = ENDPOINT_CASES[id];
         const probe = await send(environment, gateway, endpointCase.make(-1));
-        if (isUnknownRoute(probe) && PENDING_ENDPOINTS.has(endpointCase.key)) {
-          t.diagnostic(`left out of the mix, not yet implemented by the gateway: ${endpointCase.key}`);
-          continue;
-        }
+        assertRouteExists(endpointCase.key, probe);
         assert.equal(endpointCase.check(probe), undefined, `${id} must work before the load starts`);
         cases.push({ id, ...endpointCase });
-      }
-      if (cases.length === 0) {
-        skipIfPending(t, ENDPOINT_CASES[ids[0]].key, {
-          status: 404,
-          text: '{"error":{"message":"Unknown route"}}',
-        });
-        return;
       }
       const { pid } = environment.gateways[gateway];
       const perRound = Math.ceil(total / rounds);

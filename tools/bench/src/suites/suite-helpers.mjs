@@ -1,7 +1,6 @@
 // Shared by the reliability suites: sending to a gateway, and what every answer must satisfy.
 import assert from 'node:assert/strict';
 import { errorProblems, leakProblems } from '../lib/envelopes.mjs';
-import { PENDING_ENDPOINTS } from '../lib/pending-endpoints.mjs';
 import { sendRequest } from '../lib/send-request.mjs';
 
 /** Every request of the suites must end within this many milliseconds ("no hang"). */
@@ -24,16 +23,17 @@ export function isUnknownRoute(response) {
   }
 }
 
-/**
- * True when `response` shows that the endpoint `key` is not implemented yet and it is listed in
- * PENDING_ENDPOINTS: the caller then skips with that reason, printed. A missing endpoint that is
- * not listed fails here.
- */
-export function skipIfPending(t, key, response) {
-  if (!isUnknownRoute(response)) return false;
-  assert.ok(PENDING_ENDPOINTS.has(key), `${key} answers "unknown route" but is not in PENDING_ENDPOINTS`);
-  t.skip(`not yet implemented by the gateway: ${key}`);
-  return true;
+/** Fails when `response` shows that the endpoint `key` (`gateway METHOD /path`) does not exist. */
+export function assertRouteExists(key, response) {
+  assert.ok(
+    !isUnknownRoute(response),
+    `${key} answers "unknown route": every endpoint a suite drives must exist`,
+  );
+}
+
+/** `gateway METHOD /path`, as suites and bench rows name an endpoint in their messages. */
+export function endpointKey(gateway, method, path) {
+  return `${gateway} ${method} ${path}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+// @ts-check
 // A Worker's production bundle, built by `wrangler deploy --dry-run` exactly as a deploy builds it.
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,6 +9,17 @@ import { WRANGLER } from './paths.mjs';
 
 const run = promisify(execFile);
 
+/**
+ * @typedef {object} Bundle
+ * @property {string} outdir where wrangler wrote the modules
+ * @property {string} main the entry module (`index.js`)
+ * @property {string[]} files every module uploaded (no source map, no README)
+ * @property {number} rawBytes their total size
+ * @property {number} gzipBytes their total size after gzip level 9, each file on its own
+ * @property {string} reported the "Total Upload" line wrangler printed, to compare both measurements
+ */
+
+/** @param {string} directory @returns {string[]} */
 function listFiles(directory) {
   return readdirSync(directory).flatMap((entry) => {
     const path = join(directory, entry);
@@ -17,8 +29,10 @@ function listFiles(directory) {
 
 /**
  * Runs `wrangler deploy --dry-run --outdir <outdir>` in `directory` and measures what would be
- * uploaded (every module, no source map or README): raw bytes and gzip bytes. Also returns the
- * "Total Upload" line wrangler printed, so a reader can compare both measurements.
+ * uploaded.
+ * @param {string} directory a Worker's directory (holds its wrangler.jsonc)
+ * @param {string} outdir an empty directory for the bundle
+ * @returns {Promise<Bundle>}
  */
 export async function buildBundle(directory, outdir) {
   let output;
@@ -37,7 +51,8 @@ export async function buildBundle(directory, outdir) {
       timeout: 120_000,
     });
   } catch (error) {
-    throw new Error(`wrangler could not build ${directory}:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+    const failed = /** @type {{ stdout?: string, stderr?: string }} */ (error);
+    throw new Error(`wrangler could not build ${directory}:\n${failed.stdout ?? ''}${failed.stderr ?? ''}`);
   }
   const files = listFiles(outdir).filter((file) => !file.endsWith('.map') && !file.endsWith('README.md'));
   let rawBytes = 0;
@@ -47,7 +62,8 @@ export async function buildBundle(directory, outdir) {
     rawBytes += content.length;
     gzipBytes += gzipSync(content, { level: 9 }).length;
   }
-  const main = files.find((file) => file === join(outdir, 'index.js')) ?? files[0];
+  const main =
+    files.find((file) => file === join(outdir, 'index.js')) ?? files[0] ?? join(outdir, 'index.js');
   const reported = /Total Upload:[^\n]*/.exec(output.stdout)?.[0] ?? '';
-  return { outdir, main, rawBytes, gzipBytes, reported };
+  return { outdir, main, files, rawBytes, gzipBytes, reported };
 }

@@ -1,17 +1,28 @@
+// @ts-check
 // Starts the simulator in another process and hands back its URL and workerd pid.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { BENCH_DIR } from './paths.mjs';
+import { HARNESS_DIR } from './paths.mjs';
 
-/** Spawns `simulator-process.mjs` on the built simulator bundle; `stop()` ends it. */
+/**
+ * @typedef {object} RunningSimulator
+ * @property {string} url where clients reach it (a Node front on 127.0.0.1)
+ * @property {number} pid its workerd's process id, for CPU and memory readings
+ * @property {import('node:child_process').ChildProcess} process the Node process that runs it
+ * @property {() => Promise<void>} stop ends it
+ */
+
+/**
+ * Spawns `simulator-process.mjs` on a built simulator bundle, so that the simulator's CPU never
+ * counts against a gateway.
+ * @param {string} scriptPath the bundle's entry module
+ * @param {{ timeoutMs?: number }} [options]
+ * @returns {Promise<RunningSimulator>}
+ */
 export function startSimulator(scriptPath, { timeoutMs = 60_000 } = {}) {
-  const child = spawn(
-    process.execPath,
-    [join(BENCH_DIR, 'src', 'lib', 'simulator-process.mjs'), scriptPath],
-    {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [join(HARNESS_DIR, 'src', 'simulator-process.mjs'), scriptPath], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

@@ -1,3 +1,4 @@
+// @ts-check
 // Child process: runs the simulator's bundle in its own workerd via Miniflare, so that its CPU
 // never counts against a gateway. Prints one JSON line `{url, pid}` when ready; stops when its
 // parent closes stdin or sends SIGTERM.
@@ -15,6 +16,7 @@ import { Miniflare } from 'miniflare';
 import { childProcesses } from './proc-stats.mjs';
 
 const [scriptPath] = process.argv.slice(2);
+if (scriptPath === undefined) throw new Error('usage: simulator-process.mjs <bundle entry module>');
 const miniflare = new Miniflare({
   modules: true,
   scriptPath,
@@ -70,8 +72,8 @@ const server = http.createServer((request, response) => {
 server.keepAliveTimeout = 120_000;
 server.headersTimeout = 121_000;
 server.requestTimeout = 0;
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address();
+await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}`, pid })}\n`);
 
 let stopping = false;

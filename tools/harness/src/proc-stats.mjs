@@ -1,9 +1,12 @@
+// @ts-check
 // CPU time and memory of a process, read from /proc (Linux only).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
+/** @type {number | undefined} */
 let ticksPerSecond;
 
+/** @returns {number} */
 function clockTicks() {
   if (ticksPerSecond === undefined) {
     try {
@@ -15,6 +18,7 @@ function clockTicks() {
   return ticksPerSecond;
 }
 
+/** @param {number | string} pid */
 function statFields(pid) {
   const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The command name (field 2) may hold spaces, so fields are counted from its closing parenthesis.
@@ -22,7 +26,10 @@ function statFields(pid) {
   return { name: text.slice(text.indexOf('(') + 1, close), rest: text.slice(close + 2).split(' ') };
 }
 
-/** User + system CPU time the process has used so far, in milliseconds (utime + stime). */
+/**
+ * User + system CPU time the process has used so far, in milliseconds (utime + stime).
+ * @param {number} pid
+ */
 export function cpuMilliseconds(pid) {
   const { rest } = statFields(pid);
   // rest[0] is field 3 (state); utime and stime are fields 14 and 15.
@@ -30,13 +37,20 @@ export function cpuMilliseconds(pid) {
   return (ticks * 1000) / clockTicks();
 }
 
-/** Resident set size in bytes (VmRSS). */
+/**
+ * Resident set size in bytes (VmRSS).
+ * @param {number} pid
+ */
 export function rssBytes(pid) {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) * 1024 : 0;
 }
 
-/** Process ids of the direct children of `parent` whose command name is `name`. */
+/**
+ * Process ids of the direct children of `parent` whose command name is `name`.
+ * @param {number} parent
+ * @param {string} name
+ */
 export function childProcesses(parent, name) {
   const found = [];
   for (const entry of readdirSync('/proc')) {
