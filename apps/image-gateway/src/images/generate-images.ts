@@ -142,12 +142,7 @@ export async function generateImages(
         height: dimensions?.height ?? firstPlan?.height ?? 0,
       };
       if (bucket === undefined) return { ...image, url: undefined, ...size };
-      const stored = storeImage(
-        bucket,
-        image,
-        { model, prompt: options.image.prompt, requestId: request.gateway.id },
-        now,
-      );
+      const stored = storeImage(bucket, image, { model, requestId: request.gateway.id }, now);
       if (!options.needsUrls) {
         // b64_json: the client has the bytes; hosting a copy need not delay the answer.
         context.waitUntil(
