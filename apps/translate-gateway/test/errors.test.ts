@@ -115,13 +115,30 @@ describe('DeepLX errors: {code, message} with the HTTP status equal to code', ()
     );
   });
 
-  it('413 for text over the per-request limit, never a silent truncation', async () => {
+  it('413 for a body over DeepL’s 128 KiB on every DeepLX and Immersive route, never a silent truncation (issue 11.13)', async () => {
+    // 154,000 characters: under the 1 MiB these routes used to accept.
     const text = 'All work and no play. '.repeat(7000);
+    for (const path of ['/translate?token=test-key', '/v1/translate?token=test-key']) {
+      await expectDeeplx(
+        await gateway.call(path, postJson({ text, target_lang: 'DE' })),
+        413,
+        /larger than 131072 bytes/,
+      );
+    }
     await expectDeeplx(
-      await gateway.call('/translate?token=test-key', postJson({ text, target_lang: 'DE' })),
+      await gateway.call('/imme?token=test-key', postJson({ text_list: [text], target_lang: 'de' })),
       413,
-      /Text too long: 154000 characters/,
+      /larger than 131072 bytes/,
     );
+    // 40,000 characters written as JSON escapes: 240,000 bytes, under the character limit.
+    const escaped = `{"text":"${'\\u0041'.repeat(40_000)}","target_lang":"DE"}`;
+    const headers = { 'content-type': 'application/json' };
+    await expectDeeplx(
+      await gateway.call('/translate?token=test-key', { method: 'POST', headers, body: escaped }),
+      413,
+      /larger than 131072 bytes/,
+    );
+    expect(gateway.translations().some((call) => call.text.includes('All work and no play'))).toBe(false);
   });
 });
 
@@ -142,6 +159,17 @@ describe('DeepL v2 errors: {message} with DeepL statuses', () => {
       postJson({ text: ['x'.repeat(140 * 1024)], target_lang: 'DE' }, deeplAuth),
     );
     await expectDeepl(response, 413);
+  });
+
+  it('400 in DeepL’s envelope for a multipart body that does not parse (issue 11.9)', async () => {
+    for (const contentType of ['multipart/form-data; boundary=xyz', 'multipart/form-data']) {
+      const response = await gateway.call('/v2/translate', {
+        method: 'POST',
+        headers: { ...deeplAuth, 'content-type': contentType },
+        body: 'garbage \u0000 not a form',
+      });
+      await expectDeepl(response, 400, /multipart/);
+    }
   });
 
   it('413 for more than 50 texts', async () => {

@@ -34,7 +34,7 @@ describe('detectLanguage on the 340-sentence sample (17 languages × 20)', () =>
     }
   });
 
-  it('falls back to English for text without letters and reads scripts tinyld does not know', () => {
+  it('falls back to English for text without letters and reads scripts by their letters', () => {
     expect(detectLanguage('12345 !!!')).toBe('en');
     expect(detectLanguage('안녕하세요, 만나서 반갑습니다.')).toBe('ko');
     expect(detectLanguage('مرحبا بكم في موقعنا')).toBe('ar');

@@ -23,8 +23,9 @@ export async function convertOpenAiMask(bytes: Uint8Array): Promise<Uint8Array> 
     throw invalidRequest("'mask' is larger than 2048x2048 pixels.", 'mask');
   const bytesPerPixel = channels * (bitDepth / 8);
   const stride = width * bytesPerPixel;
-  const raw = await inflate(png.data);
-  if (raw === undefined || raw.length !== height * (stride + 1)) {
+  const expected = height * (stride + 1);
+  const raw = await inflate(png.data, expected);
+  if (raw === undefined || raw.length !== expected) {
     throw invalidRequest("'mask' is not a valid PNG image.", 'mask');
   }
   const pixels = unfilter(raw, height, stride, bytesPerPixel);
@@ -83,12 +84,26 @@ function readPngChunks(bytes: Uint8Array): PngChunks | undefined {
   return { ...header, data: concatenate(parts) };
 }
 
-async function inflate(data: Uint8Array): Promise<Uint8Array | undefined> {
+// Inflates as a stream and stops once more than `limit` bytes come out: a few KB of zlib can
+// expand to gigabytes (a "zlib bomb"), and a Worker's isolate holds 128 MB.
+async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array | undefined> {
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate'))
+    .getReader();
+  const output = new Uint8Array(limit);
+  let length = 0;
   try {
-    const stream = new Blob([data as Uint8Array<ArrayBuffer>])
-      .stream()
-      .pipeThrough(new DecompressionStream('deflate'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return output.subarray(0, length);
+      if (length + value.length > limit) {
+        await reader.cancel().catch(() => undefined);
+        return undefined;
+      }
+      output.set(value, length);
+      length += value.length;
+    }
   } catch {
     return undefined;
   }

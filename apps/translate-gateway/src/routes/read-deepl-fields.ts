@@ -1,4 +1,4 @@
-import { type GatewayRequest, readBodyBytes, readJsonBody } from '@workers-ai-gateways/core';
+import { GatewayError, type GatewayRequest, readBodyBytes, readJsonBody } from '@workers-ai-gateways/core';
 
 /** Form fields as DeepL reads them: `text` (and `ignore_tags`) repeat, every other field is single. */
 function formFields(form: URLSearchParams | FormData): Record<string, unknown> {
@@ -22,7 +22,13 @@ export async function readDeeplFields(
   if (/json/i.test(contentType)) return readJsonBody(request, limit);
   const bytes = await readBodyBytes(request, limit);
   if (/multipart\/form-data/i.test(contentType)) {
-    const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+    let form: FormData;
+    try {
+      form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+    } catch {
+      // workerd throws a TypeError for a missing boundary or a body that is not multipart.
+      throw new GatewayError(400, 'invalid_request', 'The multipart/form-data body could not be parsed.');
+    }
     return formFields(form);
   }
   return formFields(new URLSearchParams(new TextDecoder().decode(bytes)));

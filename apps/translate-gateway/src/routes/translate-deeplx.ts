@@ -1,4 +1,5 @@
 import {
+  BODY_LIMITS,
   formatDeeplLanguage,
   type GatewayRequest,
   parseDeeplxRequest,
@@ -21,7 +22,7 @@ function deeplxId(): number {
  */
 export function translateDeeplx(method: 'Free' | 'Pro') {
   return async (request: GatewayRequest, env: Env, context: ExecutionContext): Promise<Response> => {
-    const job = parseDeeplxRequest(await readJsonBody(request));
+    const job = parseDeeplxRequest(await readJsonBody(request, BODY_LIMITS.deepl));
     const outcome = await translateTexts(request, env, context, job);
     const first = outcome.texts[0];
     const body = {

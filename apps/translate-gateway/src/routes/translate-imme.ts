@@ -1,4 +1,4 @@
-import { type GatewayRequest, parseImmeRequest, readJsonBody } from '@workers-ai-gateways/core';
+import { BODY_LIMITS, type GatewayRequest, parseImmeRequest, readJsonBody } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
 import { translateTexts } from '../translation/translate-texts';
 import { translationHeaders } from './translation-headers';
@@ -13,7 +13,7 @@ export async function translateImme(
   env: Env,
   context: ExecutionContext,
 ): Promise<Response> {
-  const job = parseImmeRequest(await readJsonBody(request));
+  const job = parseImmeRequest(await readJsonBody(request, BODY_LIMITS.deepl));
   const outcome = await translateTexts(request, env, context, job);
   const translations = outcome.texts.map((text) => ({ detected_source_lang: text.source, text: text.text }));
   return new Response(JSON.stringify({ translations }), { headers: translationHeaders(outcome) });

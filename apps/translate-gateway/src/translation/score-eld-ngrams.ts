@@ -11,13 +11,13 @@ const HARD_BYTES = 380;
 const LONGEST_WORD = 70;
 const SEPARATORS = /[^\p{L}]+(?<!['`\u2019])/gu;
 
-let keys: string[] | undefined;
-let offsets: Uint32Array | undefined;
-
+/**
+ * The sorted keys and where each key's scores start, built at startup (~9 ms of CPU here) rather
+ * than in the first request, which on the Free plan has only 10 ms.
+ */
 function load(): { keys: string[]; offsets: Uint32Array } {
-  if (keys && offsets) return { keys, offsets };
-  keys = ELD_KEYS.split('\n');
-  offsets = new Uint32Array(keys.length);
+  const keys = ELD_KEYS.split('\n');
+  const offsets = new Uint32Array(keys.length);
   let position = 0;
   for (let index = 0; index < keys.length; index++) {
     offsets[index] = position;
@@ -25,6 +25,8 @@ function load(): { keys: string[]; offsets: Uint32Array } {
   }
   return { keys, offsets };
 }
+
+const data = load();
 
 function find(sorted: string[], key: string): number {
   let low = 0;
@@ -65,7 +67,6 @@ function byteWords(text: string): string[] {
  * first (languages without any matching n-gram are left out).
  */
 export function scoreEldNgrams(text: string): Array<[string, number]> {
-  const data = load();
   const ngrams = new Set<string>();
   for (const word of byteWords(text)) {
     const length = Math.min(word.length, LONGEST_WORD);

@@ -6,6 +6,7 @@ export const BODY_LIMITS = {
   json: 1024 * 1024,
   audio: 25 * 1024 * 1024,
   image: 10 * 1024 * 1024,
+  // DeepL's own limit for a translate request; every translate route (DeepL, DeepLX, Immersive) uses it.
   deepl: 128 * 1024,
 } as const;
 
