@@ -1,5 +1,7 @@
+import { callWorkerAndRead, sharedLedger } from '@workers-ai-gateways/core/testing';
 import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
 import { beforeEach, describe, expect, it } from 'vitest';
+import worker from '../src/index';
 import { gatewayFetch, openAiClient, testEnv } from './helpers';
 
 const simulator = createSimulator();
@@ -87,5 +89,35 @@ describe('POST /v1/embeddings', () => {
       .create({ model: 'gpt-4o-mini', input: 'x' })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 400, param: 'model' });
+  });
+});
+
+describe('POST /v1/embeddings with several batches', () => {
+  const used = async () => (await sharedLedger().usage({ now: Date.now() })).used;
+  const embed = (inputs: string[]) =>
+    callWorkerAndRead(
+      worker,
+      new Request('https://chat.test/v1/embeddings', {
+        method: 'POST',
+        headers: { authorization: 'Bearer test-key', 'content-type': 'application/json' },
+        body: JSON.stringify({ model: '@cf/baai/bge-base-en-v1.5', input: inputs, encoding_format: 'float' }),
+      }),
+      environment,
+    );
+
+  it('charges the batches that succeeded when another one fails', async () => {
+    const inputs = Array.from({ length: 250 }, (_, index) => `text number ${index} to embed`);
+    const before = await used();
+    // The first call made (the first batch of 100) fails; the other two (150 texts) are answered.
+    simulator.injectFault({ kind: 'status', code: 5006, times: 1 });
+    const failed = await embed(inputs);
+    expect(failed.response.status).toBe(400);
+    expect(simulator.calls.length).toBe(3);
+    const afterFailure = await used();
+    expect(afterFailure).toBeGreaterThan(before);
+    // Those 150 texts alone cost what the failed request was charged.
+    const succeeded = await embed(inputs.slice(100));
+    expect(succeeded.response.status).toBe(200);
+    expect(afterFailure - before).toBeCloseTo((await used()) - afterFailure, 6);
   });
 });

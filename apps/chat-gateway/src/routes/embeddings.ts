@@ -42,22 +42,30 @@ export async function embeddings(request: GatewayRequest): Promise<Response> {
     batches.push(body.inputs.slice(offset, offset + batchSize));
   }
   const upstream = upstreamFor(request);
-  const results = await Promise.all(
+  const settled = await Promise.allSettled(
     batches.map(async (batch) => {
       const result = await upstream.run(resolved.model, { text: batch }, { signal: request.signal });
       if (result.kind !== 'json') {
         throw invalidRequest(`The model '${body.model}' did not return embeddings.`, 'model');
       }
-      return mapWorkersAiEmbeddingResponse(result.data, batch.length);
+      return { batch, ...mapWorkersAiEmbeddingResponse(result.data, batch.length) };
     }),
   );
+  const results = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  // Every batch Workers AI answered was billed, so it is charged even when another batch failed.
+  const promptTokens = results.reduce(
+    (total, result) =>
+      total +
+      (result.usage?.prompt_tokens ??
+        result.batch.reduce((sum, text) => sum + estimateTokens(text.length), 0)),
+    0,
+  );
+  if (results.length > 0) {
+    recordUsage(request, { model: resolved.model, usage: { inputTokens: promptTokens, outputTokens: 0 } });
+  }
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
   const vectors = results.flatMap((result) => result.vectors);
-  const reported = results.every((result) => result.usage !== undefined)
-    ? results.reduce((total, result) => total + (result.usage?.prompt_tokens ?? 0), 0)
-    : undefined;
-  const promptTokens =
-    reported ?? body.inputs.reduce((total, text) => total + estimateTokens(text.length), 0);
-  recordUsage(request, { model: resolved.model, usage: { inputTokens: promptTokens, outputTokens: 0 } });
   return Response.json(
     {
       object: 'list',
