@@ -138,6 +138,35 @@ export function benchScenarios() {
       counts: { warmup: 3, c1: 24, c32: 96 },
     },
     {
+      id: 'embeddings-base64',
+      label: 'embeddings, 100 inputs, base64',
+      gateway: 'chat',
+      method: 'POST',
+      path: '/v1/embeddings',
+      gatewayRequest: (index) => ({
+        method: 'POST',
+        path: '/v1/embeddings',
+        ...json({
+          model: 'text-embedding-3-small',
+          input: Array.from({ length: 100 }, (_, item) => `sentence ${item} of request ${index}`),
+          encoding_format: 'base64',
+        }),
+      }),
+      passThroughRequest: (index) => ({
+        method: 'POST',
+        path: `/run/${EMBEDDING_MODEL}`,
+        ...json({ text: Array.from({ length: 100 }, (_, item) => `sentence ${item} of request ${index}`) }),
+      }),
+      check: (response) => {
+        const body = parse(response);
+        if (body?.data?.length !== 100) return `expected 100 embeddings: ${response.text.slice(0, 200)}`;
+        // 768 float32 numbers are 3,072 bytes: 4,096 base64 characters.
+        if (body.data[99]?.index !== 99 || body.data[0]?.embedding?.length !== 4096)
+          return 'embeddings out of order or of the wrong size';
+      },
+      counts: { warmup: 3, c1: 24, c32: 96 },
+    },
+    {
       id: 'transcription',
       label: 'transcription, 1 s WAV',
       gateway: 'chat',
