@@ -306,6 +306,42 @@ describe('faults', () => {
     expect((await simulator.fetch(post(base + llama, { prompt: 'x' }))).status).toBe(200);
   });
 
+  it('answers a busy model at once with 3040 under rejectIfBusy, after the queue otherwise', async () => {
+    const simulator = createSimulator();
+    simulator.injectFault({ kind: 'busy', model: llama, ms: 150, times: 3 });
+    await expect(simulator.binding.run(llama, { prompt: 'x' }, { rejectIfBusy: true })).rejects.toThrow(
+      /^3040: /,
+    );
+    const rejected = await simulator.fetch(
+      post(base + llama, { prompt: 'x', options: { rejectIfBusy: true } }),
+    );
+    expect(rejected.status).toBe(429);
+    expect(await rejected.json()).toMatchObject({ errors: [{ code: 3040 }] });
+    const started = Date.now();
+    expect((await simulator.fetch(post(base + llama, { prompt: 'x' }))).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(simulator.calls.map((call) => call.rejectIfBusy)).toEqual([true, true, undefined]);
+    // `options` is the call's, not the model's input: never a 5006.
+    expect(simulator.calls[1]?.inputs).toEqual({ prompt: 'x' });
+  });
+
+  it('answers paid-only and removed faults per model with 5035 and 5028', async () => {
+    const simulator = createSimulator();
+    simulator.injectFault({ kind: 'paid-only', model: llama });
+    simulator.injectFault({ kind: 'removed', model: '@cf/meta/llama-3.2-1b-instruct' });
+    const paid = await simulator.fetch(post(base + llama, { prompt: 'x' }));
+    expect([paid.status, ((await paid.json()) as { errors: { code: number }[] }).errors[0]?.code]).toEqual([
+      403, 5035,
+    ]);
+    await expect(simulator.binding.run('@cf/meta/llama-3.2-1b-instruct', { prompt: 'x' })).rejects.toThrow(
+      /^5028: /,
+    );
+    const header = await simulator.fetch(
+      post(base + llama, { prompt: 'x' }, { 'x-sim-fault': 'kind=removed' }),
+    );
+    expect(header.status).toBe(410);
+  });
+
   it('sends malformed JSON in streams and bodies', async () => {
     const simulator = createSimulator();
     const streamed = await simulator.fetch(

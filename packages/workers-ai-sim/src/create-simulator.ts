@@ -56,6 +56,19 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (latency > 0) await sleep(latency, signal);
     signal?.throwIfAborted();
     if (applicable.some((fault) => fault.kind === 'reset')) throw new ConnectionLost();
+    if (applicable.some((fault) => fault.kind === 'paid-only')) throw new SimulatorError(5035);
+    if (applicable.some((fault) => fault.kind === 'removed')) {
+      throw new SimulatorError(
+        5028,
+        `${call.model} was deprecated on 2026-05-30. See the model catalog for alternatives`,
+      );
+    }
+    const busy = applicable.find((fault) => fault.kind === 'busy');
+    if (busy) {
+      // https://developers.cloudflare.com/workers-ai/features/reject-if-busy/
+      if (call.rejectIfBusy === true) throw new SimulatorError(3040);
+      await sleep(busy.ms ?? 1500, signal);
+    }
     const status = applicable.find((fault) => fault.kind === 'status');
     if (status) throw errorForCode(status.code ?? 500);
     const entry = findModel(call.model);
@@ -90,6 +103,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         inputs: body.recorded,
         via: 'rest',
         ...(gatewayId ? { gatewayId } : {}),
+        ...(body.rejectIfBusy ? { rejectIfBusy: true } : {}),
       };
       const { run, behaviour } = await execute(
         call,
@@ -150,7 +164,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     binding: {
       async run(model: string, inputs: Record<string, unknown>, runOptions: SimulatorRunOptions = {}) {
         const gatewayId = runOptions.gateway?.id;
-        const call: SimulatorCall = { model, inputs, via: 'binding', ...(gatewayId ? { gatewayId } : {}) };
+        const call: SimulatorCall = {
+          model,
+          inputs,
+          via: 'binding',
+          ...(gatewayId ? { gatewayId } : {}),
+          ...(runOptions.rejectIfBusy === true ? { rejectIfBusy: true } : {}),
+        };
         try {
           runOptions.signal?.throwIfAborted();
           const { run, behaviour } = await execute(
@@ -192,7 +212,13 @@ function checkAuthorization(request: Request): Response | undefined {
 async function readRunBody(
   request: Request,
   model: string,
-): Promise<{ inputs: Record<string, unknown>; recorded: unknown; bytes?: Uint8Array; form?: FormData }> {
+): Promise<{
+  inputs: Record<string, unknown>;
+  recorded: unknown;
+  bytes?: Uint8Array;
+  form?: FormData;
+  rejectIfBusy?: boolean;
+}> {
   const contentType = request.headers.get('content-type') ?? '';
   const kind = modelCatalog.get(model)?.family.kind;
   const declaredLength = Number(request.headers.get('content-length') ?? 0);
@@ -225,7 +251,13 @@ async function readRunBody(
       `Type mismatch of '/', '${Array.isArray(parsed) ? 'array' : typeof parsed}' not in 'object'`,
     );
   }
-  return { inputs: parsed as Record<string, unknown>, recorded: parsed };
+  // The REST body's `options` are the call's, not the model's input (the binding's third argument).
+  const { options, ...inputs } = parsed as Record<string, unknown>;
+  const rejectIfBusy =
+    typeof options === 'object' &&
+    options !== null &&
+    (options as Record<string, unknown>).rejectIfBusy === true;
+  return { inputs, recorded: inputs, ...(rejectIfBusy ? { rejectIfBusy } : {}) };
 }
 
 function renderRest(run: ModelRun, behaviour: CallBehaviour): Response {
@@ -305,7 +337,17 @@ function errorForCode(code: number): SimulatorError {
 }
 
 function isFault(value: unknown): value is SimulatorFault {
-  const kinds = ['latency', 'slow-tokens', 'status', 'truncate', 'malformed', 'reset'];
+  const kinds = [
+    'latency',
+    'slow-tokens',
+    'status',
+    'truncate',
+    'malformed',
+    'reset',
+    'busy',
+    'paid-only',
+    'removed',
+  ];
   return (
     typeof value === 'object' && value !== null && kinds.includes(String((value as { kind?: unknown }).kind))
   );

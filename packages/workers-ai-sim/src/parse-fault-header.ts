@@ -7,6 +7,9 @@ const kinds: readonly SimulatorFault['kind'][] = [
   'truncate',
   'malformed',
   'reset',
+  'busy',
+  'paid-only',
+  'removed',
 ];
 
 /**

@@ -13,8 +13,20 @@ export type SimulatorFault = {
   /**
    * `reset`: the connection drops before the first byte of the answer: over REST the simulator's
    * `fetch` rejects as workerd's does ("Network connection lost."), the binding throws the same.
+   * `busy`: the model has no capacity: a call sent with `rejectIfBusy` fails at once with 3040,
+   * any other waits in the capacity queue (`ms`, default 1500) and is then answered.
+   * `paid-only`: 403/5035 as on the Workers Free plan; `removed`: 410/5028 as for a retired model.
    */
-  kind: 'latency' | 'slow-tokens' | 'status' | 'truncate' | 'malformed' | 'reset';
+  kind:
+    | 'latency'
+    | 'slow-tokens'
+    | 'status'
+    | 'truncate'
+    | 'malformed'
+    | 'reset'
+    | 'busy'
+    | 'paid-only'
+    | 'removed';
   /** latency: delay before answering; slow-tokens: delay per stream event. */
   ms?: number;
   /** status: a Cloudflare error code, or 429 / 500 for a plain HTTP 429 / unknown internal error. */
@@ -33,11 +45,15 @@ export interface SimulatorCall {
   inputs: unknown;
   via: 'rest' | 'binding';
   gatewayId?: string;
+  /** Sent with `rejectIfBusy` (binding option, or REST body `options`). */
+  rejectIfBusy?: boolean;
 }
 
 /** Options of the binding's `run`, as in workerd's `AiOptions`. */
 export interface SimulatorRunOptions {
   gateway?: { id: string };
+  /** Fail at once with 3040 instead of queueing when the model is busy. */
+  rejectIfBusy?: boolean;
   extraHeaders?: Record<string, string>;
   signal?: AbortSignal;
   returnRawResponse?: boolean;

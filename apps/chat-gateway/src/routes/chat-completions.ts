@@ -3,63 +3,75 @@ import {
   type GatewayRequest,
   inlineChatImageUrls,
   parseChatCompletionRequest,
+  type ResolvedModel,
   readJsonBody,
-  requestConfig,
-  resolveModel,
+  runWithFallbacks,
 } from '@workers-ai-gateways/core';
 import { EVENT_STREAM_HEADERS, runChatGeneration, streamChatGeneration } from '../chat/run-chat-generation';
-import { modelHeaders } from './model-headers';
 
 /**
  * `POST /v1/chat/completions`: OpenAI Chat Completions on Workers AI, streamed or not, for both
  * upstream output families. `n` > 1 makes one upstream call per choice (seeds offset so the
  * choices differ); tool calls, JSON mode, vision, reasoning and stop sequences are mapped by the
- * core converters and stream transform.
+ * core converters and stream transform. The model's fallback chain (`runWithFallbacks`) answers
+ * when the asked model cannot; a stream falls back only before its first byte.
  */
 export async function chatCompletions(request: GatewayRequest): Promise<Response> {
   const body = parseChatCompletionRequest(await readJsonBody(request));
-  const config = requestConfig(request);
-  const resolved = resolveModel(body.model, { aliases: config.modelAliases, task: 'text-generation' });
-  request.gateway.model = resolved.model;
-  const call = convertToWorkersAiChatInput(body, { ...resolved, requested: body.model });
-  if (Array.isArray(call.inputs.messages)) {
-    await inlineChatImageUrls(call.inputs.messages as Record<string, unknown>[], { signal: request.signal });
-  }
-  const choices = body.n ?? 1;
-  const calls = Array.from({ length: choices }, (_, index) =>
-    index === 0 || body.seed == null
-      ? call
-      : { ...call, inputs: { ...call.inputs, seed: (call.inputs.seed as number) + index } },
-  );
-  const generation = {
-    model: resolved.model,
-    calls,
-    stream: body.stream === true,
-    includeUsage: body.stream_options?.include_usage === true,
-    promptCharacters: JSON.stringify(call.inputs.messages ?? '').length,
-  };
   const id = `chatcmpl-${crypto.randomUUID().replaceAll('-', '')}`;
   const created = Math.floor(Date.now() / 1000);
-  const headers = modelHeaders(resolved);
+  const stream = body.stream === true;
 
-  if (generation.stream) {
-    const stream = await streamChatGeneration(request, generation, {
-      kind: 'chat',
-      id,
-      created,
+  // One model's whole generation: converted for that model, since a chain may cross output families.
+  const generate = async (resolved: ResolvedModel) => {
+    const call = convertToWorkersAiChatInput(body, { ...resolved, requested: body.model });
+    if (Array.isArray(call.inputs.messages)) {
+      await inlineChatImageUrls(call.inputs.messages as Record<string, unknown>[], {
+        signal: request.signal,
+      });
+    }
+    const choices = body.n ?? 1;
+    const calls = Array.from({ length: choices }, (_, index) =>
+      index === 0 || body.seed == null
+        ? call
+        : { ...call, inputs: { ...call.inputs, seed: (call.inputs.seed as number) + index } },
+    );
+    const generation = {
       model: resolved.model,
-    });
-    return new Response(stream, { headers: { ...EVENT_STREAM_HEADERS, ...headers } });
+      calls,
+      stream,
+      includeUsage: body.stream_options?.include_usage === true,
+      promptCharacters: JSON.stringify(call.inputs.messages ?? '').length,
+    };
+    if (stream) {
+      const events = await streamChatGeneration(request, generation, {
+        kind: 'chat',
+        id,
+        created,
+        model: resolved.model,
+      });
+      return { events, result: undefined };
+    }
+    return { events: undefined, result: await runChatGeneration(request, generation) };
+  };
+  const { value, resolved, headers } = await runWithFallbacks(
+    request,
+    body.model,
+    'text-generation',
+    generate,
+  );
+
+  if (value.events !== undefined) {
+    return new Response(value.events, { headers: { ...EVENT_STREAM_HEADERS, ...headers } });
   }
-  const result = await runChatGeneration(request, generation);
-  const { neurons: _neurons, ...usage } = result.usage;
+  const { neurons: _neurons, ...usage } = value.result.usage;
   return Response.json(
     {
       id,
       object: 'chat.completion',
       created,
       model: resolved.model,
-      choices: result.choices.map((choice, index) => ({
+      choices: value.result.choices.map((choice, index) => ({
         index,
         message: {
           role: 'assistant',

@@ -2,13 +2,12 @@ import {
   convertToWorkersAiChatInput,
   type GatewayRequest,
   parseCompletionRequest,
+  type ResolvedModel,
   readJsonBody,
-  requestConfig,
-  resolveModel,
+  runWithFallbacks,
   type WorkersAiChatCall,
 } from '@workers-ai-gateways/core';
 import { EVENT_STREAM_HEADERS, runChatGeneration, streamChatGeneration } from '../chat/run-chat-generation';
-import { modelHeaders } from './model-headers';
 
 /**
  * `POST /v1/completions`: OpenAI's legacy prompt API. Each prompt is sent to the model as
@@ -18,47 +17,55 @@ import { modelHeaders } from './model-headers';
  */
 export async function completions(request: GatewayRequest): Promise<Response> {
   const body = parseCompletionRequest(await readJsonBody(request));
-  const config = requestConfig(request);
-  const resolved = resolveModel(body.model, { aliases: config.modelAliases, task: 'text-generation' });
-  request.gateway.model = resolved.model;
-  const perPrompt = body.n ?? 1;
-  const calls: WorkersAiChatCall[] = body.prompts.flatMap((prompt) => {
-    const call = convertToWorkersAiChatInput({ ...body, prompt }, { ...resolved, requested: body.model });
-    return Array.from({ length: perPrompt }, (_, index) =>
-      index === 0 || body.seed == null
-        ? call
-        : { ...call, inputs: { ...call.inputs, seed: (call.inputs.seed as number) + index } },
-    );
-  });
-  const generation = {
-    model: resolved.model,
-    calls,
-    stream: body.stream === true,
-    includeUsage: body.stream_options?.include_usage === true,
-    promptCharacters: body.prompts.reduce((total, prompt) => total + prompt.length, 0) * perPrompt,
-  };
   const id = `cmpl-${crypto.randomUUID().replaceAll('-', '')}`;
   const created = Math.floor(Date.now() / 1000);
-  const headers = modelHeaders(resolved);
+  const perPrompt = body.n ?? 1;
 
-  if (generation.stream) {
-    const stream = await streamChatGeneration(request, generation, {
-      kind: 'text',
-      id,
-      created,
-      model: resolved.model,
+  const generate = async (resolved: ResolvedModel) => {
+    const calls: WorkersAiChatCall[] = body.prompts.flatMap((prompt) => {
+      const call = convertToWorkersAiChatInput({ ...body, prompt }, { ...resolved, requested: body.model });
+      return Array.from({ length: perPrompt }, (_, index) =>
+        index === 0 || body.seed == null
+          ? call
+          : { ...call, inputs: { ...call.inputs, seed: (call.inputs.seed as number) + index } },
+      );
     });
-    return new Response(stream, { headers: { ...EVENT_STREAM_HEADERS, ...headers } });
+    const generation = {
+      model: resolved.model,
+      calls,
+      stream: body.stream === true,
+      includeUsage: body.stream_options?.include_usage === true,
+      promptCharacters: body.prompts.reduce((total, prompt) => total + prompt.length, 0) * perPrompt,
+    };
+    if (generation.stream) {
+      const events = await streamChatGeneration(request, generation, {
+        kind: 'text',
+        id,
+        created,
+        model: resolved.model,
+      });
+      return { events, result: undefined };
+    }
+    return { events: undefined, result: await runChatGeneration(request, generation) };
+  };
+  const { value, resolved, headers } = await runWithFallbacks(
+    request,
+    body.model,
+    'text-generation',
+    generate,
+  );
+
+  if (value.events !== undefined) {
+    return new Response(value.events, { headers: { ...EVENT_STREAM_HEADERS, ...headers } });
   }
-  const result = await runChatGeneration(request, generation);
-  const { neurons: _neurons, ...usage } = result.usage;
+  const { neurons: _neurons, ...usage } = value.result.usage;
   return Response.json(
     {
       id,
       object: 'text_completion',
       created,
       model: resolved.model,
-      choices: result.choices.map((choice, index) => ({
+      choices: value.result.choices.map((choice, index) => ({
         index,
         text: choice.content ?? '',
         logprobs: null,

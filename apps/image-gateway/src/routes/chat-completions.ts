@@ -4,6 +4,7 @@ import {
   readJsonBody,
   requestConfig,
   resolveModel,
+  runWithFallbacks,
 } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
 import { createImageChatCompletion } from '../image-chat/create-image-chat-completion';
@@ -25,43 +26,56 @@ export async function chatCompletions(
   context: ExecutionContext,
 ): Promise<Response> {
   const chat = parseImageChatRequest(await readJsonBody(request));
-  const resolved = resolveModel(chat.image.model ?? DEFAULT_MODELS.image, {
+  const requested = chat.image.model ?? DEFAULT_MODELS.image;
+  const id = `chatcmpl-${crypto.randomUUID().replaceAll('-', '')}`;
+  const created = Math.floor(Date.now() / 1000);
+  const prompt = chat.image.prompt;
+  if (!chat.stream) {
+    // Nothing is sent before the images are made, so the model's fallback chain may answer.
+    const { value, resolved, headers } = await runWithFallbacks(
+      request,
+      requested,
+      'text-to-image',
+      (candidate) =>
+        generateImages(request, env, context, {
+          resolved: candidate,
+          image: { ...chat.image, n: chat.choices },
+          size: resolveImageSize(chat.image.size, imageLimitsFor(candidate.model, candidate.entry)),
+          needsUrls: true,
+          signal: request.signal,
+        }),
+    );
+    const made = value.images.map((image) => formatImageMarkdown(prompt, image.url ?? ''));
+    return Response.json(createImageChatCompletion({ id, created, model: resolved.model }, prompt, made), {
+      headers,
+    });
+  }
+  // Streamed: the role chunk may be out before the image is made, so the asked model answers alone.
+  const resolved = resolveModel(requested, {
     aliases: requestConfig(request).modelAliases,
     task: 'text-to-image',
   });
   const size = resolveImageSize(chat.image.size, imageLimitsFor(resolved.model, resolved.entry));
-  const identity = {
-    id: `chatcmpl-${crypto.randomUUID().replaceAll('-', '')}`,
-    created: Math.floor(Date.now() / 1000),
-    model: resolved.model,
-  };
+  const identity = { id, created, model: resolved.model };
   const upstreamAbort = new AbortController();
   request.signal.addEventListener('abort', () => upstreamAbort.abort(request.signal.reason), { once: true });
-  const prompt = chat.image.prompt;
   let callsStarted: () => void = () => undefined;
   const started = new Promise<void>((resolve) => {
     callsStarted = resolve;
   });
+  const headers = new Headers();
+  if (resolved.replacedFrom !== undefined) {
+    headers.set('x-model-replaced', `${resolved.replacedFrom} -> ${resolved.model}`);
+  }
   const contents = generateImages(request, env, context, {
     resolved,
     image: { ...chat.image, n: chat.choices },
     size,
     needsUrls: true,
     signal: upstreamAbort.signal,
-    afterResponse: chat.stream,
+    afterResponse: true,
     onCallsStart: callsStarted,
   }).then((result) => result.images.map((made) => formatImageMarkdown(prompt, made.url ?? '')));
-
-  const headers = new Headers();
-  if (resolved.replacedFrom !== undefined) {
-    headers.set('x-model-replaced', `${resolved.replacedFrom} -> ${resolved.model}`);
-  }
-  if (!chat.stream) {
-    headers.set('content-type', 'application/json');
-    return new Response(JSON.stringify(createImageChatCompletion(identity, prompt, await contents)), {
-      headers,
-    });
-  }
   // What fails before the upstream calls start (a spent budget, a missing bucket, a model that
   // needs an input image) is still a plain error response with its status; only later failures
   // become an error event inside the stream.

@@ -2,8 +2,7 @@ import {
   DEFAULT_MODELS,
   type GatewayRequest,
   readJsonBody,
-  requestConfig,
-  resolveModel,
+  runWithFallbacks,
 } from '@workers-ai-gateways/core';
 import type { Env } from '../env';
 import { generateImages } from '../images/generate-images';
@@ -14,7 +13,8 @@ import { resolveImageSize } from '../images/resolve-image-size';
 
 /**
  * `POST /v1/images/generations`: OpenAI's image generation on any Workers AI image model
- * (default flux-1-schnell; `dall-e-2` / `dall-e-3` aliases), `n` parallel calls, images hosted in R2.
+ * (default flux-1-schnell; `dall-e-2` / `dall-e-3` aliases, each with its fallback chain), `n`
+ * parallel calls, images hosted in R2.
  */
 export async function imagesGenerations(
   request: GatewayRequest,
@@ -22,17 +22,21 @@ export async function imagesGenerations(
   context: ExecutionContext,
 ): Promise<Response> {
   const image = parseImageRequest(await readJsonBody(request));
-  const resolved = resolveModel(image.model ?? DEFAULT_MODELS.image, {
-    aliases: requestConfig(request).modelAliases,
-    task: 'text-to-image',
-  });
-  const size = resolveImageSize(image.size, imageLimitsFor(resolved.model, resolved.entry));
-  const result = await generateImages(request, env, context, {
-    resolved,
-    image,
-    size,
-    needsUrls: image.responseFormat === 'url',
-    signal: request.signal,
-  });
-  return renderImagesResponse(result, image, resolved);
+  // Each model of the chain checks the size against its own range: one that cannot make it is passed over.
+  const { value, resolved, headers } = await runWithFallbacks(
+    request,
+    image.model ?? DEFAULT_MODELS.image,
+    'text-to-image',
+    (candidate) =>
+      generateImages(request, env, context, {
+        resolved: candidate,
+        image,
+        size: resolveImageSize(image.size, imageLimitsFor(candidate.model, candidate.entry)),
+        needsUrls: image.responseFormat === 'url',
+        signal: request.signal,
+      }),
+  );
+  const response = renderImagesResponse(value, image, resolved);
+  for (const [name, header] of Object.entries(headers)) response.headers.set(name, header);
+  return response;
 }

@@ -11,5 +11,6 @@ export function translationHeaders(outcome: TranslationOutcome): Headers {
     'x-translation-engine': outcome.engine.label,
   });
   if (outcome.trimmedSegments > 0) headers.set('x-translation-trimmed', String(outcome.trimmedSegments));
+  for (const [name, value] of Object.entries(outcome.headers)) headers.set(name, value);
   return headers;
 }

@@ -19,8 +19,16 @@ export const DEFAULT_TRANSLATE_MODEL = '@cf/google/gemma-4-26b-a4b-it';
 
 /** The engine a request is translated with. */
 export type TranslationEngine =
-  | { kind: 'm2m100'; model: string; label: 'm2m100' }
-  | { kind: 'llm'; model: string; entry: CatalogModel | undefined; contextWindow: number; label: string };
+  | { kind: 'm2m100'; model: string; label: 'm2m100'; requested: string }
+  | {
+      kind: 'llm';
+      model: string;
+      entry: CatalogModel | undefined;
+      contextWindow: number;
+      label: string;
+      /** `TRANSLATE_MODEL` as configured: the name its fallback chain is looked up by. */
+      requested: string;
+    };
 
 /** What a model's context holds when the catalog does not say (an uncatalogued `@cf/` ID). */
 const UNKNOWN_CONTEXT_WINDOW = 8192;
@@ -56,6 +64,7 @@ function llmEngine(request: GatewayRequest, env: Env): Extract<TranslationEngine
     entry: resolved.entry,
     contextWindow: resolved.entry?.contextWindow ?? UNKNOWN_CONTEXT_WINDOW,
     label: `llm:${resolved.model}`,
+    requested: name,
   };
 }
 
@@ -84,5 +93,10 @@ export function chooseEngine(request: GatewayRequest, env: Env, job?: Translatio
   if (job?.formality === 'more' || job?.formality === 'less') {
     throw invalidRequest("'formality' is not supported for given 'target_lang'.", 'formality');
   }
-  return { kind: 'm2m100', model: DEFAULT_MODELS.translation, label: 'm2m100' };
+  return {
+    kind: 'm2m100',
+    model: DEFAULT_MODELS.translation,
+    label: 'm2m100',
+    requested: DEFAULT_MODELS.translation,
+  };
 }

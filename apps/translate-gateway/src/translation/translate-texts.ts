@@ -3,7 +3,9 @@ import {
   DEFAULT_MODELS,
   GatewayError,
   type GatewayRequest,
+  type ResolvedModel,
   requestLedger,
+  runWithFallbacks,
   type TranslationRequest,
   upstreamFor,
 } from '@workers-ai-gateways/core';
@@ -56,6 +58,8 @@ export interface TranslationOutcome {
   trimmedSegments: number;
   /** The engine that translated (`x-translation-engine`, DeepL's `model_type_used`). */
   engine: TranslationEngine;
+  /** `x-model-fallback` (and `x-model-replaced`) when another model of the chain translated. */
+  headers: Record<string, string>;
 }
 
 function llmSettings(job: TranslationRequest): TranslationSettings {
@@ -102,9 +106,47 @@ export async function translateTexts(
       { param: 'text' },
     );
   }
-  const engine = chooseEngine(request, env, job);
-  request.gateway.engine = engine.label;
+  const chosen = chooseEngine(request, env, job);
   const glossary = await loadGlossary(request, env, job);
+  // The engine's model fallback chain (MODEL_FALLBACKS): the whole request again on the next model.
+  const { value, headers } = await runWithFallbacks(
+    request,
+    chosen.requested,
+    chosen.kind === 'llm' ? 'text-generation' : 'translation',
+    (resolved) => translateWithEngine(request, context, job, engineFor(chosen, resolved), glossary),
+  );
+  return { ...value, headers };
+}
+
+/** The engine `chosen` on the model `resolved` of its chain. */
+function engineFor(chosen: TranslationEngine, resolved: ResolvedModel): TranslationEngine {
+  if (chosen.kind === 'llm') {
+    return {
+      ...chosen,
+      model: resolved.model,
+      entry: resolved.entry,
+      contextWindow: resolved.entry?.contextWindow ?? chosen.contextWindow,
+      label: `llm:${resolved.model}`,
+    };
+  }
+  if (resolved.entry?.family !== 'm2m100') {
+    throw new GatewayError(
+      503,
+      'configuration_error',
+      `MODEL_FALLBACKS gives the m2m100 engine '${resolved.model}', which is not an m2m100-family model.`,
+    );
+  }
+  return { ...chosen, model: resolved.model };
+}
+
+async function translateWithEngine(
+  request: GatewayRequest,
+  context: ExecutionContext,
+  job: TranslationRequest,
+  engine: TranslationEngine,
+  glossary: Awaited<ReturnType<typeof loadGlossary>>,
+): Promise<Omit<TranslationOutcome, 'headers'>> {
+  request.gateway.engine = engine.label;
   const settings = engine.kind === 'llm' ? llmSettings(job) : undefined;
   const target = job.target.model;
   // The cache tells engines and models apart, and for the LLM everything its prompt says; a

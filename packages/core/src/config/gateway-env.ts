@@ -17,6 +17,9 @@ export interface GatewayEnv {
   CF_API_BASE?: string;
   AI_GATEWAY_ID?: string;
   MODEL_ALIASES?: string;
+  MODEL_FALLBACKS?: string;
+  BUDGET_DOWNGRADE_AT?: string;
+  WORKERS_PLAN?: string;
   DAILY_NEURON_BUDGET?: string;
   CORS_ORIGINS?: string;
   PUBLIC_IMAGE_BASE_URL?: string;

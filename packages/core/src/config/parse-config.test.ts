@@ -23,6 +23,9 @@ describe('parseConfig', () => {
       dailyNeuronBudget: 10000,
       corsOrigins: '*',
       modelAliases: {},
+      modelFallbacks: {},
+      budgetDowngradeAt: undefined,
+      workersPlan: undefined,
     });
   });
 
@@ -39,8 +42,14 @@ describe('parseConfig', () => {
       DAILY_NEURON_BUDGET: '0',
       CORS_ORIGINS: 'https://a.example,https://b.example',
       PUBLIC_IMAGE_BASE_URL: 'https://img.example/',
+      MODEL_FALLBACKS: '{"fast":["@cf/meta/llama-3.2-3b-instruct"]}',
+      BUDGET_DOWNGRADE_AT: '0.8',
+      WORKERS_PLAN: 'Free',
     });
     expect(config).toMatchObject({
+      modelFallbacks: { fast: ['@cf/meta/llama-3.2-3b-instruct'] },
+      budgetDowngradeAt: 0.8,
+      workersPlan: 'free',
       keys: ['a', 'b'],
       allowAnonymous: true,
       upstreamMode: 'rest',
@@ -65,6 +74,10 @@ describe('parseConfig', () => {
     [{ MODEL_ALIASES: '{"a":' }, 'MODEL_ALIASES'],
     [{ MODEL_ALIASES: '["a"]' }, 'MODEL_ALIASES'],
     [{ PUBLIC_IMAGE_BASE_URL: 'ftp://x' }, 'PUBLIC_IMAGE_BASE_URL'],
+    [{ MODEL_FALLBACKS: '{"a":' }, 'MODEL_FALLBACKS'],
+    [{ BUDGET_DOWNGRADE_AT: '80%' }, 'BUDGET_DOWNGRADE_AT'],
+    [{ BUDGET_DOWNGRADE_AT: '1.5' }, 'BUDGET_DOWNGRADE_AT'],
+    [{ WORKERS_PLAN: 'enterprise' }, 'WORKERS_PLAN'],
   ])('answers bad configuration %j with a 503 naming %s', (env, setting) => {
     const error = configError(env);
     expect(error.status).toBe(503);

@@ -1,5 +1,6 @@
 import { GatewayError } from '../errors/gateway-error';
 import { parseModelAliases } from '../workers-ai/catalog/parse-model-aliases';
+import { parseModelFallbacks } from '../workers-ai/catalog/parse-model-fallbacks';
 import type { AiBinding, GatewayEnv } from './gateway-env';
 
 /** How the gateway reaches Workers AI (SPEC §3 `UPSTREAM_MODE`). */
@@ -16,7 +17,13 @@ export interface GatewayConfig {
   apiBase: string;
   gatewayId: string | undefined;
   modelAliases: Record<string, string>;
+  /** `MODEL_FALLBACKS`: the operator's chains, model or alias name to the models to try in turn. */
+  modelFallbacks: Record<string, string[]>;
   dailyNeuronBudget: number;
+  /** `BUDGET_DOWNGRADE_AT`: the share of the budget past which aliases take their cheapest model; undefined is off. */
+  budgetDowngradeAt: number | undefined;
+  /** `WORKERS_PLAN`; undefined until a 5035 answer shows the account is on the Free plan. */
+  workersPlan: 'free' | 'paid' | undefined;
   corsOrigins: '*' | string[];
   publicImageBaseUrl: string | undefined;
 }
@@ -52,6 +59,25 @@ function parseBudget(value: string | undefined): number {
     );
   }
   return budget;
+}
+
+function parseDowngradeAt(value: string | undefined): number | undefined {
+  const text = clean(value);
+  if (text === undefined) return undefined;
+  const share = Number(text);
+  if (!Number.isFinite(share) || share <= 0 || share > 1) {
+    throw misconfigured(
+      'BUDGET_DOWNGRADE_AT',
+      'must be a share of DAILY_NEURON_BUDGET above 0 and at most 1 (e.g. 0.8), or unset',
+    );
+  }
+  return share;
+}
+
+function parseWorkersPlan(value: string | undefined): 'free' | 'paid' | undefined {
+  const plan = clean(value)?.toLowerCase();
+  if (plan === undefined || plan === 'free' || plan === 'paid') return plan;
+  throw misconfigured('WORKERS_PLAN', "must be 'free' or 'paid'");
 }
 
 function parseUrl(setting: string, value: string): string {
@@ -111,7 +137,10 @@ export function parseConfig(env: GatewayEnv): GatewayConfig {
     apiBase: parseUrl('CF_API_BASE', clean(env.CF_API_BASE) ?? DEFAULT_API_BASE),
     gatewayId: clean(env.AI_GATEWAY_ID),
     modelAliases: parseModelAliases(env.MODEL_ALIASES),
+    modelFallbacks: parseModelFallbacks(env.MODEL_FALLBACKS),
     dailyNeuronBudget: parseBudget(env.DAILY_NEURON_BUDGET),
+    budgetDowngradeAt: parseDowngradeAt(env.BUDGET_DOWNGRADE_AT),
+    workersPlan: parseWorkersPlan(env.WORKERS_PLAN),
     corsOrigins: parseOrigins(env.CORS_ORIGINS),
     publicImageBaseUrl: imageBase === undefined ? undefined : parseUrl('PUBLIC_IMAGE_BASE_URL', imageBase),
   };

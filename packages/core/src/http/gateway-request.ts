@@ -1,5 +1,7 @@
 import type { IRequestStrict } from 'itty-router';
 import type { GatewayConfig } from '../config/parse-config';
+import type { WorkersAiRunOptions } from '../workers-ai/client/create-workers-ai-client';
+import type { ChainAttempt } from '../workers-ai/client/run-model-chain';
 import type { Caller } from './authenticate';
 
 /** What a gateway knows about one request while handling it; also the source of its log line. */
@@ -17,6 +19,10 @@ export interface RequestState {
   neurons?: number;
   /** The error code the request ended with, for the log line. */
   errorCode?: string;
+  /** Each model tried when a fallback chain ran (`runWithFallbacks`), for the log line. */
+  attempts?: ChainAttempt[];
+  /** Options every upstream call of the request gets now (`upstreamFor`): the fallback chain's per try. */
+  upstreamOptions?: Pick<WorkersAiRunOptions, 'retry' | 'rejectIfBusy'>;
 }
 
 /** The request every route handler receives: itty-router's request plus the gateway's state. */

@@ -14,7 +14,8 @@ const clients = new WeakMap<GatewayConfig, WorkersAiClient>();
 /**
  * The Workers AI client for one request, built from the gateway's configuration (and reused
  * across requests of the isolate). In passthrough mode the caller's own Cloudflare token is
- * attached to every call, so route handlers never handle tokens themselves.
+ * attached to every call, so route handlers never handle tokens themselves; so are the options of
+ * the fallback chain's current try (`request.gateway.upstreamOptions`).
  */
 export function upstreamFor(request: GatewayRequest): {
   run(model: string, inputs: WorkersAiInputs, options?: WorkersAiRunOptions): Promise<WorkersAiResult>;
@@ -35,8 +36,14 @@ export function upstreamFor(request: GatewayRequest): {
   const caller = request.gateway.caller;
   const token = caller?.kind === 'passthrough' ? caller.token : undefined;
   const bound = client;
+  const state = request.gateway;
   return {
+    // Read on each call: a fallback chain changes them between its tries.
     run: (model, inputs, options = {}) =>
-      bound.run(model, inputs, token === undefined ? options : { ...options, token }),
+      bound.run(model, inputs, {
+        ...state.upstreamOptions,
+        ...options,
+        ...(token === undefined ? {} : { token }),
+      }),
   };
 }

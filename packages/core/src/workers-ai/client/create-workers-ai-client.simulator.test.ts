@@ -66,6 +66,16 @@ describe.each(['binding', 'rest'] as const)('createWorkersAiClient against the s
     expect(sim.calls).toHaveLength(2);
   });
 
+  it('sends rejectIfBusy where Workers AI reads it, so a busy model answers 3040 at once', async () => {
+    const sim = createSimulator();
+    sim.injectFault({ kind: 'busy', model: MODEL, ms: 5000 });
+    const error = await gatewayErrorOf(
+      clientFor(sim, mode).run(MODEL, { prompt: 'hi' }, { rejectIfBusy: true, retry: 'connection' }),
+    );
+    expect([error.status, error.upstreamCode]).toEqual([503, 3040]);
+    expect(sim.calls).toEqual([expect.objectContaining({ rejectIfBusy: true, inputs: { prompt: 'hi' } })]);
+  });
+
   it('routes through the AI Gateway', async () => {
     const sim = createSimulator();
     await clientFor(sim, mode, 'gw-1').run(MODEL, { prompt: 'hi' });

@@ -56,6 +56,13 @@ export interface WorkersAiRunOptions {
    * callers that move to another model on the rest. `false`: none.
    */
   retry?: boolean | 'connection';
+  /**
+   * Fail at once with 3040 when the model has no capacity, instead of waiting in Workers AI's
+   * capacity queue: for callers with another model to try. Binding: the third argument's
+   * `rejectIfBusy`; REST: the body's `options.rejectIfBusy`, JSON inputs only
+   * (https://developers.cloudflare.com/workers-ai/features/reject-if-busy/).
+   */
+  rejectIfBusy?: boolean;
   /** `passthrough` mode: the caller's Cloudflare API token. */
   token?: string;
 }
@@ -146,6 +153,7 @@ async function runWithBinding(
   if (options.gatewayId !== undefined && options.gatewayId !== '')
     bindingOptions.gateway = { id: options.gatewayId };
   if (signal !== undefined) bindingOptions.signal = signal;
+  if (runOptions.rejectIfBusy === true) bindingOptions.rejectIfBusy = true;
   const body = await toBindingInputs(model, inputs, runOptions.stream === true);
   let output: unknown;
   try {
@@ -253,7 +261,11 @@ async function runWithRest(
     body = inputs.form;
   } else {
     headers.set('content-type', 'application/json');
-    body = JSON.stringify(stream ? { ...inputs, stream: true } : inputs);
+    body = JSON.stringify({
+      ...inputs,
+      ...(stream ? { stream: true } : {}),
+      ...(runOptions.rejectIfBusy === true ? { options: { rejectIfBusy: true } } : {}),
+    });
   }
   const url = restUrl(options, accountId, model);
   const fetchImplementation = options.fetch ?? globalThis.fetch;
