@@ -1,5 +1,6 @@
 import {
   convertToWorkersAiChatInput,
+  createChatCompletionFramer,
   type GatewayRequest,
   parseCompletionRequest,
   readJsonBody,
@@ -42,12 +43,16 @@ export async function completions(request: GatewayRequest): Promise<Response> {
   const headers = modelHeaders(resolved);
 
   if (generation.stream) {
-    const stream = await streamChatGeneration(request, generation, {
-      kind: 'text',
-      id,
-      created,
-      model: resolved.model,
-    });
+    const stream = await streamChatGeneration(request, generation, (context) =>
+      createChatCompletionFramer({
+        ...context,
+        kind: 'text',
+        id,
+        created,
+        model: resolved.model,
+        includeUsage: generation.includeUsage,
+      }),
+    );
     return new Response(stream, { headers: { ...EVENT_STREAM_HEADERS, ...headers } });
   }
   const result = await runChatGeneration(request, generation);

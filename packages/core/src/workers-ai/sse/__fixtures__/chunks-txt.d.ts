@@ -3,3 +3,9 @@ declare module '*.chunks.txt?raw' {
   const text: string;
   export default text;
 }
+
+/** A golden client stream (`*.sse`) beside a recorded upstream stream, imported as text. */
+declare module '*.sse?raw' {
+  const text: string;
+  export default text;
+}
