@@ -89,4 +89,3 @@ export { type ResolvedModel, resolveModel } from './workers-ai/catalog/resolve-m
 export type { WorkersAiInputs, WorkersAiResult } from './workers-ai/client/create-workers-ai-client';
 export { sniffContentType } from './workers-ai/client/sniff-content-type';
 export { createSseEncoderStream } from './workers-ai/sse/create-sse-encoder-stream';
-export { parseJsonEventStream } from './workers-ai/sse/parse-json-event-stream';
