@@ -88,4 +88,3 @@ export { listModels } from './workers-ai/catalog/list-models';
 export { type ResolvedModel, resolveModel } from './workers-ai/catalog/resolve-model';
 export type { WorkersAiInputs, WorkersAiResult } from './workers-ai/client/create-workers-ai-client';
 export { sniffContentType } from './workers-ai/client/sniff-content-type';
-export { createSseEncoderStream } from './workers-ai/sse/create-sse-encoder-stream';

@@ -1,3 +1,4 @@
+import type { GatewayError } from '../errors/gateway-error';
 import type { WorkersAiChatCall } from './convert-to-workers-ai-chat-input';
 import type { ChatFinishReason } from './map-chat-finish-reason';
 import type { ChatUsage } from './map-workers-ai-chat-usage';
@@ -19,7 +20,8 @@ export type ChatStreamPart =
   | { type: 'delta'; index: number; content?: string; reasoning?: string; toolCalls?: ChatToolCallDelta[] }
   | { type: 'finish'; index: number; finishReason: ChatFinishReason }
   | { type: 'usage'; usage: ChatUsage }
-  | { type: 'error'; message: string };
+  /** `error`: the failure as the gateway knows it (status and code), when it is more than a broken stream. */
+  | { type: 'error'; message: string; error?: GatewayError };
 
 /** How one upstream call's events become parts: its stop sequences, think tags and choice index. */
 export interface ChatStreamPartOptions extends Pick<WorkersAiChatCall, 'stop' | 'thinkTags' | 'maxTokens'> {

@@ -1,6 +1,8 @@
+import type { GatewayError } from '../errors/gateway-error';
 import { addChatUsage } from '../usage/add-chat-usage';
 import { estimateTokens } from '../usage/estimate-tokens';
 import type { ChatStreamFramer } from './chat-stream-part';
+import { mapGatewayErrorToOpenAi } from './map-gateway-error-to-openai';
 import type { ChatUsage } from './map-workers-ai-chat-usage';
 
 /** Options of `createChatCompletionFramer`. */
@@ -67,11 +69,15 @@ export function createChatCompletionFramer(framing: ChatCompletionStreamFraming)
     framing.onUsage?.(usage ?? { prompt_tokens: 0, completion_tokens: estimate, total_tokens: estimate });
   };
 
-  const fail = (message: string) => {
+  const fail = (message: string, error?: GatewayError) => {
     if (ended) return '';
     ended = true;
     report();
-    return event({ error: { message, type: 'api_error', param: null, code: 'upstream_error' } }) + DONE;
+    const body =
+      error === undefined
+        ? { error: { message, type: 'api_error', param: null, code: 'upstream_error' } }
+        : mapGatewayErrorToOpenAi(error);
+    return event(body) + DONE;
   };
 
   return {
@@ -96,7 +102,7 @@ export function createChatCompletionFramer(framing: ChatCompletionStreamFraming)
         usage = addChatUsage(usage, part.usage);
         return '';
       }
-      if (part.type === 'error') return fail(part.message);
+      if (part.type === 'error') return fail(part.message, part.error);
       if (part.type === 'finish') {
         const choice =
           framing.kind === 'chat'

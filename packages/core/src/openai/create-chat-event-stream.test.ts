@@ -1,34 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureEvents } from '../testing/fixture-events';
 import { replayChunks } from '../testing/replay-chunks';
-import qwqThinkChat from './__fixtures__/legacy-qwq-think.chat.sse?raw';
-import qwqThinkStop from './__fixtures__/legacy-qwq-think.chat-stop-think.sse?raw';
-import qwqThink from './__fixtures__/legacy-qwq-think.chunks.txt?raw';
-import qwqThinkText from './__fixtures__/legacy-qwq-think.completions.sse?raw';
-import stopSplitChat from './__fixtures__/legacy-stop-split.chat.sse?raw';
-import stopSplitStop from './__fixtures__/legacy-stop-split.chat-stop-think.sse?raw';
 import stopSplit from './__fixtures__/legacy-stop-split.chunks.txt?raw';
-import stopSplitText from './__fixtures__/legacy-stop-split.completions.sse?raw';
-import legacyToolChat from './__fixtures__/legacy-tool-call.chat.sse?raw';
-import legacyToolStop from './__fixtures__/legacy-tool-call.chat-stop-think.sse?raw';
-import legacyTool from './__fixtures__/legacy-tool-call.chunks.txt?raw';
-import legacyToolText from './__fixtures__/legacy-tool-call.completions.sse?raw';
-import truncatedChat from './__fixtures__/legacy-truncated.chat.sse?raw';
-import truncatedStop from './__fixtures__/legacy-truncated.chat-stop-think.sse?raw';
-import truncated from './__fixtures__/legacy-truncated.chunks.txt?raw';
-import truncatedText from './__fixtures__/legacy-truncated.completions.sse?raw';
-import glmChat from './__fixtures__/openai-glm-finish-with-usage.chat.sse?raw';
-import glmStop from './__fixtures__/openai-glm-finish-with-usage.chat-stop-think.sse?raw';
 import glm from './__fixtures__/openai-glm-finish-with-usage.chunks.txt?raw';
-import glmText from './__fixtures__/openai-glm-finish-with-usage.completions.sse?raw';
-import gptOssChat from './__fixtures__/openai-gpt-oss.chat.sse?raw';
-import gptOssStop from './__fixtures__/openai-gpt-oss.chat-stop-think.sse?raw';
 import gptOss from './__fixtures__/openai-gpt-oss.chunks.txt?raw';
-import gptOssText from './__fixtures__/openai-gpt-oss.completions.sse?raw';
-import toolFragmentsChat from './__fixtures__/openai-tool-call-fragments.chat.sse?raw';
-import toolFragmentsStop from './__fixtures__/openai-tool-call-fragments.chat-stop-think.sse?raw';
-import toolFragments from './__fixtures__/openai-tool-call-fragments.chunks.txt?raw';
-import toolFragmentsText from './__fixtures__/openai-tool-call-fragments.completions.sse?raw';
 import {
   CHAT_STREAM_GOLDEN_SETUPS,
   chunkFixtureBytes,
@@ -41,41 +16,13 @@ import { createResultChatPartSource } from './create-result-chat-part-source';
 import { createUpstreamChatPartSource } from './create-upstream-chat-part-source';
 import type { ChatUsage } from './map-workers-ai-chat-usage';
 
-/** Each recorded upstream stream with the expected client stream of each golden setup. */
-const goldens: Record<string, { chunks: string; expected: Record<string, string> }> = {
-  'legacy-qwq-think': {
-    chunks: qwqThink,
-    expected: { chat: qwqThinkChat, 'chat-stop-think': qwqThinkStop, completions: qwqThinkText },
-  },
-  'legacy-stop-split': {
-    chunks: stopSplit,
-    expected: { chat: stopSplitChat, 'chat-stop-think': stopSplitStop, completions: stopSplitText },
-  },
-  'legacy-tool-call': {
-    chunks: legacyTool,
-    expected: { chat: legacyToolChat, 'chat-stop-think': legacyToolStop, completions: legacyToolText },
-  },
-  'legacy-truncated': {
-    chunks: truncated,
-    expected: { chat: truncatedChat, 'chat-stop-think': truncatedStop, completions: truncatedText },
-  },
-  'openai-glm-finish-with-usage': {
-    chunks: glm,
-    expected: { chat: glmChat, 'chat-stop-think': glmStop, completions: glmText },
-  },
-  'openai-gpt-oss': {
-    chunks: gptOss,
-    expected: { chat: gptOssChat, 'chat-stop-think': gptOssStop, completions: gptOssText },
-  },
-  'openai-tool-call-fragments': {
-    chunks: toolFragments,
-    expected: {
-      chat: toolFragmentsChat,
-      'chat-stop-think': toolFragmentsStop,
-      completions: toolFragmentsText,
-    },
-  },
-};
+// Every recorded upstream stream and every golden client stream, read by Vite at build time.
+const fixtureFiles = import.meta.glob<string>('./__fixtures__/*.{chunks.txt,sse}', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const fixtureText = (name: string) => fixtureFiles[`./__fixtures__/${name}`];
 
 const plain: ChatStreamPartOptions = { index: 0, stop: [], thinkTags: false, maxTokens: undefined };
 const identity = { id: 'c', created: 1, model: 'm' };
@@ -90,16 +37,22 @@ async function lines(stream: ReadableStream<Uint8Array>): Promise<string[]> {
 
 describe('createChatEventStream', () => {
   it('sends each golden file for its recorded upstream stream, however the bytes are split', async () => {
-    for (const [name, { chunks, expected }] of Object.entries(goldens)) {
-      const bytes = chunkFixtureBytes(chunks);
+    const recorded = Object.keys(fixtureFiles).filter((path) => path.endsWith('.chunks.txt'));
+    expect(recorded.length).toBeGreaterThanOrEqual(8);
+    for (const path of recorded) {
+      const name = path.slice('./__fixtures__/'.length, -'.chunks.txt'.length);
+      const bytes = chunkFixtureBytes(fixtureText(`${name}.chunks.txt`) ?? '');
       const splits = [
         [bytes],
         Array.from(bytes, (byte) => Uint8Array.of(byte)),
         [bytes.subarray(0, 37), bytes.subarray(37, 101), bytes.subarray(101)],
       ];
       for (const [setupName, setup] of Object.entries(CHAT_STREAM_GOLDEN_SETUPS)) {
-        const golden = expected[setupName];
-        expect(golden, `${name}.${setupName}.sse exists`).toBeDefined();
+        const golden = fixtureText(`${name}.${setupName}.sse`);
+        expect(
+          golden,
+          `${name}.${setupName}.sse exists (node packages/core/scripts/write-chat-stream-goldens.mjs)`,
+        ).toBeDefined();
         for (const split of splits) {
           expect(await renderChatStreamGolden(setup, split), `${name}.${setupName}.sse`).toBe(golden);
         }

@@ -1,6 +1,6 @@
 import { estimateTokens } from '../usage/estimate-tokens';
 import { asRecord } from '../values/as-record';
-import type { JsonEventStreamItem } from '../workers-ai/sse/parse-json-event-stream';
+import type { JsonEventStreamItem } from '../workers-ai/sse/parse-json-event-data';
 import type {
   ChatStreamPart,
   ChatStreamPartOptions,

@@ -1,22 +1,13 @@
 import { createParser } from 'eventsource-parser';
-import type { JsonEventStreamItem } from '../workers-ai/sse/parse-json-event-stream';
+import { parseJsonEventData } from '../workers-ai/sse/parse-json-event-data';
 import type { ChatPartSource, ChatStreamPartOptions, ChatStreamPartSink } from './chat-stream-part';
 import { createChatStreamPartMapper } from './create-chat-stream-part-mapper';
 
-/** The same items `parseJsonEventStream` yields, for one event's data. */
-function parseEventData(data: string): JsonEventStreamItem {
-  const trimmed = data.trim();
-  if (trimmed === '[DONE]') return { type: 'done' };
-  try {
-    return { type: 'data', value: JSON.parse(trimmed) };
-  } catch {
-    return { type: 'malformed', data };
-  }
-}
-
 /**
  * The parts of one streamed Workers AI chat call, from its raw SSE body: each chunk is decoded
- * (`TextDecoder` in streaming mode, `eventsource-parser`'s callback parser) and mapped by
+ * (`TextDecoder` in streaming mode, so a character split across chunks survives, and
+ * `eventsource-parser`'s callback parser: LF, CRLF and bare CR line endings, multi-line `data:`,
+ * comments; an event cut off before its blank line is dropped, as the SSE spec says) and mapped by
  * `createChatStreamPartMapper` as soon as it is read; nothing is held beyond what a stop
  * sequence or `<think>` tag needs.
  */
@@ -30,7 +21,7 @@ export function createUpstreamChatPartSource(
   let sink: ChatStreamPartSink | undefined;
   const parser = createParser({
     onEvent(message) {
-      if (sink !== undefined) mapper.push(parseEventData(message.data), sink);
+      if (sink !== undefined) mapper.push(parseJsonEventData(message.data), sink);
     },
   });
   let endsWithCarriageReturn = false;

@@ -9,3 +9,11 @@ declare module '*.sse?raw' {
   const text: string;
   export default text;
 }
+
+/** Vite's `import.meta.glob` (https://vite.dev/guide/features#glob-import), as the tests use it. */
+interface ImportMeta {
+  glob<Module>(
+    pattern: string,
+    options: { query: '?raw'; import: 'default'; eager: true },
+  ): Record<string, Module>;
+}
