@@ -294,6 +294,18 @@ describe('faults', () => {
     await expect(readEventStream(stream)).rejects.toThrow('Network connection lost.');
   });
 
+  it('drops the connection before the first byte with reset, over REST and the binding', async () => {
+    const simulator = createSimulator();
+    await expect(
+      simulator.fetch(post(base + llama, { prompt: 'x', stream: true }, { 'x-sim-fault': 'kind=reset' })),
+    ).rejects.toThrow(new TypeError('Network connection lost.'));
+    simulator.injectFault({ kind: 'reset', model: llama });
+    await expect(simulator.binding.run(llama, { prompt: 'x' })).rejects.toThrow('Network connection lost.');
+    // Each reset was one call the upstream saw; the next one is answered.
+    expect(simulator.calls).toHaveLength(2);
+    expect((await simulator.fetch(post(base + llama, { prompt: 'x' }))).status).toBe(200);
+  });
+
   it('sends malformed JSON in streams and bodies', async () => {
     const simulator = createSimulator();
     const streamed = await simulator.fetch(

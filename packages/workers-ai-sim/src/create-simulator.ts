@@ -20,6 +20,11 @@ import type {
 // Workers AI has no documented body limit; past this the sim answers 3006/413 like an oversized upload.
 const maximumBodyBytes = 25 * 1024 * 1024;
 const rawAudioModels = new Set(['whisper', 'nova']);
+// workerd's wording when a connection drops before an answer arrives.
+const CONNECTION_LOST = 'Network connection lost.';
+
+/** A `reset` fault: the connection drops before the first byte of the answer. */
+class ConnectionLost extends Error {}
 
 /** What the faults of one call ask for, after latency and status faults have been applied. */
 interface CallBehaviour {
@@ -50,6 +55,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       .reduce((total, fault) => total + (fault.ms ?? 0), 0);
     if (latency > 0) await sleep(latency, signal);
     signal?.throwIfAborted();
+    if (applicable.some((fault) => fault.kind === 'reset')) throw new ConnectionLost();
     const status = applicable.find((fault) => fault.kind === 'status');
     if (status) throw errorForCode(status.code ?? 500);
     const entry = findModel(call.model);
@@ -98,6 +104,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       );
       return renderRest(run, behaviour);
     } catch (error) {
+      // A dropped connection is no answer at all: the caller's fetch() itself rejects.
+      if (error instanceof ConnectionLost) throw new TypeError(CONNECTION_LOST);
       return renderRestError(error);
     }
   }
@@ -156,6 +164,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         } catch (error) {
           if (runOptions.returnRawResponse && error instanceof SimulatorError) return renderRestError(error);
           if (error instanceof SimulatorError) throw new Error(`${error.code}: ${error.message}`);
+          if (error instanceof ConnectionLost) throw new Error(CONNECTION_LOST);
           throw error;
         }
       },
@@ -296,7 +305,7 @@ function errorForCode(code: number): SimulatorError {
 }
 
 function isFault(value: unknown): value is SimulatorFault {
-  const kinds = ['latency', 'slow-tokens', 'status', 'truncate', 'malformed'];
+  const kinds = ['latency', 'slow-tokens', 'status', 'truncate', 'malformed', 'reset'];
   return (
     typeof value === 'object' && value !== null && kinds.includes(String((value as { kind?: unknown }).kind))
   );

@@ -6,6 +6,7 @@ const kinds: readonly SimulatorFault['kind'][] = [
   'status',
   'truncate',
   'malformed',
+  'reset',
 ];
 
 /**

@@ -10,7 +10,11 @@ export interface SimulatorOptions {
 
 /** A fault injected into upcoming calls. */
 export type SimulatorFault = {
-  kind: 'latency' | 'slow-tokens' | 'status' | 'truncate' | 'malformed';
+  /**
+   * `reset`: the connection drops before the first byte of the answer: over REST the simulator's
+   * `fetch` rejects as workerd's does ("Network connection lost."), the binding throws the same.
+   */
+  kind: 'latency' | 'slow-tokens' | 'status' | 'truncate' | 'malformed' | 'reset';
   /** latency: delay before answering; slow-tokens: delay per stream event. */
   ms?: number;
   /** status: a Cloudflare error code, or 429 / 500 for a plain HTTP 429 / unknown internal error. */

@@ -51,6 +51,21 @@ describe.each(['binding', 'rest'] as const)('createWorkersAiClient against the s
     expect(sim.calls).toHaveLength(1);
   });
 
+  it('retries a connection reset before the first byte once, streamed or not', async () => {
+    for (const stream of [false, true]) {
+      const sim = createSimulator();
+      sim.injectFault({ kind: 'reset', model: MODEL });
+      const result = await clientFor(sim, mode).run(MODEL, { prompt: 'hi' }, { stream });
+      expect(result.kind).toBe(stream ? 'stream' : 'json');
+      expect(sim.calls).toHaveLength(2);
+    }
+    const sim = createSimulator();
+    sim.injectFault({ kind: 'reset', model: MODEL, times: 2 });
+    const error = await gatewayErrorOf(clientFor(sim, mode).run(MODEL, { prompt: 'hi' }, { stream: true }));
+    expect([error.status, error.code]).toEqual([502, 'upstream_unreachable']);
+    expect(sim.calls).toHaveLength(2);
+  });
+
   it('routes through the AI Gateway', async () => {
     const sim = createSimulator();
     await clientFor(sim, mode, 'gw-1').run(MODEL, { prompt: 'hi' });

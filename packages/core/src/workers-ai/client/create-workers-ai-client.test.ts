@@ -179,18 +179,80 @@ describe('createWorkersAiClient over REST', () => {
     expect(new Uint8Array(fake.calls[0]?.inputs as ArrayBuffer)).toEqual(Uint8Array.of(1, 2, 3));
   });
 
-  it('maps a network failure to 502 upstream_unreachable', async () => {
+  it('retries a failed connection once, then maps it to 502 upstream_unreachable', async () => {
+    let calls = 0;
     const client = createWorkersAiClient({
       mode: 'rest',
       accountId: 'acct',
       apiToken: TOKEN,
       fetch: async () => {
+        calls += 1;
         throw new TypeError(`connect failed with ${TOKEN}`);
       },
     });
-    const error = await gatewayErrorOf(client.run(MODEL, { prompt: 'hi' }));
+    const error = await gatewayErrorOf(client.run(MODEL, { prompt: 'hi' }, { stream: true }));
     expect([error.status, error.code]).toEqual([502, 'upstream_unreachable']);
     expect(String(error.cause)).not.toContain(TOKEN);
+    expect(calls).toBe(2);
+  });
+
+  it('retries a connection lost before the first byte, streamed or not, unless retry is off', async () => {
+    for (const stream of [false, true]) {
+      const fake = createFakeWorkersAi();
+      let failures = 1;
+      const client = createWorkersAiClient({
+        mode: 'rest',
+        accountId: 'acct',
+        apiToken: TOKEN,
+        fetch: async (input, init) => {
+          if (failures-- > 0) throw new TypeError('Network connection lost.');
+          return fake.fetch(new Request(input, init));
+        },
+      });
+      const started = Date.now();
+      const result = await client.run(MODEL, { prompt: 'hi' }, { stream });
+      expect(result.kind).toBe(stream ? 'stream' : 'json');
+      // Quickly: a new connection, not the 200 ms pause of a capacity retry.
+      expect(Date.now() - started).toBeLessThan(150);
+    }
+    let calls = 0;
+    const off = createWorkersAiClient({
+      mode: 'rest',
+      accountId: 'acct',
+      apiToken: TOKEN,
+      fetch: async () => {
+        calls += 1;
+        throw new TypeError('Network connection lost.');
+      },
+    });
+    await gatewayErrorOf(off.run(MODEL, { prompt: 'hi' }, { retry: false }));
+    expect(calls).toBe(1);
+  });
+
+  it('retries a body that broke off before the gateway read any of it', async () => {
+    let calls = 0;
+    const client = createWorkersAiClient({
+      mode: 'rest',
+      accountId: 'acct',
+      apiToken: TOKEN,
+      fetch: async () => {
+        calls += 1;
+        if (calls === 1) {
+          const broken = new ReadableStream({
+            pull(controller) {
+              controller.error(new TypeError('Network connection lost.'));
+            },
+          });
+          return new Response(broken, { headers: { 'content-type': 'application/json' } });
+        }
+        return Response.json({ result: { response: 'ok' }, success: true, errors: [], messages: [] });
+      },
+    });
+    expect(await client.run(MODEL, { prompt: 'hi' })).toMatchObject({
+      kind: 'json',
+      data: { response: 'ok' },
+    });
+    expect(calls).toBe(2);
   });
 
   it('refuses model ids that would leave the run path', async () => {
@@ -202,6 +264,39 @@ describe('createWorkersAiClient over REST', () => {
 });
 
 describe('createWorkersAiClient over the binding', () => {
+  it('retries a binding call whose connection was lost, streamed or not', async () => {
+    for (const stream of [false, true]) {
+      const fake = createFakeWorkersAi();
+      let failures = 1;
+      const binding = {
+        run(model: string, inputs: unknown, options?: Record<string, unknown>) {
+          if (failures-- > 0) return Promise.reject(new Error('Network connection lost.'));
+          return fake.binding.run(model, inputs, options);
+        },
+      };
+      const result = await createWorkersAiClient({ mode: 'binding', binding }).run(
+        MODEL,
+        { prompt: 'hi' },
+        { stream },
+      );
+      expect(result.kind).toBe(stream ? 'stream' : 'json');
+      expect(fake.calls).toHaveLength(1);
+    }
+  });
+
+  it("retries only lost connections with retry: 'connection'", async () => {
+    const fake = createFakeWorkersAi();
+    fake.injectFault({ kind: 'status', code: 3040, times: 5 });
+    await gatewayErrorOf(
+      createWorkersAiClient({ mode: 'binding', binding: fake.binding }).run(
+        MODEL,
+        { prompt: 'hi' },
+        { retry: 'connection' },
+      ),
+    );
+    expect(fake.calls).toHaveLength(1);
+  });
+
   it('converts byte and multipart inputs to the shapes the binding takes', async () => {
     const fake = createFakeWorkersAi();
     const client = clientFor(fake, 'binding');

@@ -49,8 +49,13 @@ export interface WorkersAiRunOptions {
   stream?: boolean;
   /** Aborting it cancels the upstream call; the abort reason is rethrown as is (not a GatewayError). */
   signal?: AbortSignal;
-  /** One quick retry on capacity, rate-limit and 5xx failures of non-streamed calls; default true. */
-  retry?: boolean;
+  /**
+   * Retries, at most one per call. `true` (the default): one quick retry on capacity, rate-limit
+   * and 5xx failures of non-streamed calls, and on a connection that failed before any byte
+   * (streamed calls too: nothing has reached the client). `'connection'`: only the latter, for
+   * callers that move to another model on the rest. `false`: none.
+   */
+  retry?: boolean | 'connection';
   /** `passthrough` mode: the caller's Cloudflare API token. */
   token?: string;
 }
@@ -76,6 +81,11 @@ export interface WorkersAiClient {
 const AI_GATEWAY_ORIGIN = 'https://gateway.ai.cloudflare.com';
 const RETRY_DELAY_MS = 200;
 const RETRY_JITTER_MS = 50;
+// A dropped connection says nothing about the model's load: a fresh connection at once is the fix.
+const CONNECTION_RETRY_DELAY_MS = 20;
+// How workerd (and Node's undici) report a connection that failed or dropped before an answer.
+const CONNECTION_LOST_PATTERN =
+  /network connection lost|connection (?:was )?(?:reset|refused|closed)|econnreset|econnrefused|socket hang up|fetch failed/i;
 // Model IDs reach the URL path unencoded (Cloudflare expects `@cf/meta/...` literally), so only
 // plain segments are allowed: a `..` segment would otherwise walk to another API endpoint
 // carrying the gateway's token.
@@ -83,7 +93,7 @@ const MODEL_ID_PATTERN = /^[A-Za-z0-9@_:+-][A-Za-z0-9@._:+-]*(?:\/[A-Za-z0-9@_:+
 
 type Attempt =
   | { ok: true; result: WorkersAiResult }
-  | { ok: false; error: GatewayError; retryDelayMs?: number };
+  | { ok: false; error: GatewayError; retryDelayMs?: number; connectionLost?: boolean };
 
 /**
  * Creates the one Workers AI client all gateways share (SPEC §5). It speaks to the binding or
@@ -101,15 +111,25 @@ export function createWorkersAiClient(options: WorkersAiClientOptions): WorkersA
           : runWithRest(options, model, inputs, runOptions);
       const first = await attempt();
       if (first.ok) return first.result;
-      // Never retry a stream: by the time it fails, bytes may already be on their way to the client.
-      const mayRetry = runOptions.retry !== false && runOptions.stream !== true;
-      if (!mayRetry || first.retryDelayMs === undefined) throw first.error;
-      await sleep(first.retryDelayMs, runOptions.signal);
+      const delay = retryDelay(first, runOptions);
+      if (delay === undefined) throw first.error;
+      await sleep(delay, runOptions.signal);
       const second = await attempt();
       if (second.ok) return second.result;
       throw second.error;
     },
   };
+}
+
+/**
+ * A connection that failed before any byte is retried whatever the call (the same request, sent
+ * again, is all there is to do). Other failures are retried only for non-streamed calls: a
+ * stream's failure may come after bytes are on their way to the client.
+ */
+function retryDelay(attempt: Attempt & { ok: false }, options: WorkersAiRunOptions): number | undefined {
+  if (options.retry === false) return undefined;
+  if (attempt.connectionLost === true) return attempt.retryDelayMs;
+  return options.retry !== 'connection' && options.stream !== true ? attempt.retryDelayMs : undefined;
 }
 
 async function runWithBinding(
@@ -132,12 +152,23 @@ async function runWithBinding(
     output = await abortable(binding.run(model, body, bindingOptions), signal);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
+    const details = parseWorkersAiError({ source: 'binding', error });
+    if (details.code === undefined && CONNECTION_LOST_PATTERN.test(details.message)) {
+      return connectionLost(error);
+    }
     return failure({ source: 'binding', error }, { mode: 'binding', model });
   }
-  return {
-    ok: true,
-    result: await fromBindingOutput(output, runOptions.stream === true, options.mode, model),
-  };
+  try {
+    return {
+      ok: true,
+      result: await fromBindingOutput(output, runOptions.stream === true, options.mode, model),
+    };
+  } catch (error) {
+    // The binding's stream broke off before its first chunk: nothing has reached the client.
+    if (error instanceof GatewayError) throw error;
+    if (signal?.aborted) throw signal.reason;
+    return connectionLost(error);
+  }
 }
 
 async function toBindingInputs(model: string, inputs: WorkersAiInputs, stream: boolean): Promise<unknown> {
@@ -236,9 +267,7 @@ async function runWithRest(
     });
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    throw new GatewayError(502, 'upstream_unreachable', 'Could not reach Workers AI.', {
-      cause: redactError(error, token),
-    });
+    return connectionLost(redactError(error, token));
   }
   if (!response.ok) {
     const text = await response.text().catch(() => '');
@@ -248,7 +277,15 @@ async function runWithRest(
       { mode, model, httpStatus: response.status, ...(retryAfter === undefined ? {} : { retryAfter }) },
     );
   }
-  return { ok: true, result: await fromResponse(response, stream, mode, model, token) };
+  try {
+    return { ok: true, result: await fromResponse(response, stream, mode, model, token) };
+  } catch (error) {
+    // The answer's headers came but its body broke off before the gateway read any of it: as
+    // good as a connection that never answered, since nothing reached the client either.
+    if (error instanceof GatewayError) throw error;
+    if (signal?.aborted) throw signal.reason;
+    return connectionLost(redactError(error, token));
+  }
 }
 
 async function fromResponse(
@@ -308,6 +345,13 @@ function restUrl(options: WorkersAiClientOptions, accountId: string, model: stri
     return `${origin}/v1/${account}/${encodeURIComponent(options.gatewayId)}/workers-ai/${model}`;
   }
   return `${apiBase}/accounts/${account}/ai/run/${model}`;
+}
+
+/** A connection that failed before any byte of an answer: retried once, quickly, on a new one. */
+function connectionLost(cause: unknown): Attempt {
+  const error = new GatewayError(502, 'upstream_unreachable', 'Could not reach Workers AI.', { cause });
+  const jitter = Math.random() * CONNECTION_RETRY_DELAY_MS;
+  return { ok: false, error, retryDelayMs: CONNECTION_RETRY_DELAY_MS + jitter, connectionLost: true };
 }
 
 function failure(
