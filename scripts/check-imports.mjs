@@ -21,6 +21,7 @@ export const FLOORS = [
   ['workers-ai/errors', 'workers-ai/sse'],
   ['workers-ai/client', 'ledger'],
   ['openai', 'deepl', 'dashboard'],
+  ['anthropic'],
   ['http'],
 ];
 const FLOOR_OF = new Map(FLOORS.flatMap((folders, floor) => folders.map((folder) => [folder, floor])));

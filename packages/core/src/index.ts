@@ -38,17 +38,28 @@ export type { LedgerEnv } from './ledger/ledger-for';
 export type { LedgerUsage } from './ledger/ledger-types';
 export { NeuronLedger } from './ledger/neuron-ledger';
 export { renderUsage } from './ledger/render-usage';
+export type {
+  ChatPartSource,
+  ChatStreamFramer,
+  ChatStreamPart,
+  ChatStreamPartOptions,
+  ChatStreamPartSink,
+  ChatToolCallDelta,
+} from './openai/chat-stream-part';
 export {
   convertToWorkersAiChatInput,
   type WorkersAiChatCall,
 } from './openai/convert-to-workers-ai-chat-input';
 export { convertToWorkersAiSpeechInput } from './openai/convert-to-workers-ai-speech-input';
 export { convertToWorkersAiTranscriptionInput } from './openai/convert-to-workers-ai-transcription-input';
-export { createChatCompletionEventStream } from './openai/create-chat-completion-event-stream';
-export { type ChatStreamPart, createChatCompletionStream } from './openai/create-chat-completion-stream';
-export { createChatStreamPartsFromResult } from './openai/create-chat-stream-parts-from-result';
+export {
+  type ChatCompletionStreamFraming,
+  createChatCompletionFramer,
+} from './openai/create-chat-completion-framer';
+export { createChatEventStream } from './openai/create-chat-event-stream';
+export { createResultChatPartSource } from './openai/create-result-chat-part-source';
+export { createUpstreamChatPartSource } from './openai/create-upstream-chat-part-source';
 export { describeOpenAiClients } from './openai/describe-openai-clients';
-export { encodeChatCompletionStream } from './openai/encode-chat-completion-stream';
 export { encodeEmbeddingBase64 } from './openai/encode-embedding-base64';
 export { formatTranscription } from './openai/format-transcription';
 export { inlineChatImageUrls } from './openai/inline-chat-image-urls';
@@ -59,7 +70,6 @@ export {
 } from './openai/map-workers-ai-chat-response';
 export { mapWorkersAiEmbeddingResponse } from './openai/map-workers-ai-embedding-response';
 export { mapWorkersAiTranscription } from './openai/map-workers-ai-transcription';
-export { mergeChatCompletionStreams } from './openai/merge-chat-completion-streams';
 export { parseChatCompletionRequest } from './openai/parse-chat-completion-request';
 export { parseCompletionRequest } from './openai/parse-completion-request';
 export { parseEmbeddingRequest } from './openai/parse-embedding-request';
@@ -79,5 +89,3 @@ export { listModels } from './workers-ai/catalog/list-models';
 export { type ResolvedModel, resolveModel } from './workers-ai/catalog/resolve-model';
 export type { WorkersAiInputs, WorkersAiResult } from './workers-ai/client/create-workers-ai-client';
 export { sniffContentType } from './workers-ai/client/sniff-content-type';
-export { createSseEncoderStream } from './workers-ai/sse/create-sse-encoder-stream';
-export { parseJsonEventStream } from './workers-ai/sse/parse-json-event-stream';

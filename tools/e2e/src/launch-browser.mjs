@@ -1,18 +1,17 @@
-// Debian's headless Chromium driven by playwright-core (no browser download: .ci/run installs it).
-import { existsSync } from 'node:fs';
+// Debian's headless Chromium driven by playwright-core (no browser download: ensureChromium
+// installs Debian's package when it is missing).
 import { chromium } from 'playwright-core';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM, ensureChromium } from './ensure-chromium.mjs';
 
 /**
  * Launches Chromium with every background service off: this machine's network is closed, and
  * the tests must send traffic only to 127.0.0.1.
  */
 export function launchBrowser() {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
-  }
+  ensureChromium();
   return chromium.launch({
+    // A browser that cannot start fails the suite within this, never holds it.
+    timeout: 60_000,
     executablePath: CHROMIUM,
     args: [
       '--headless',

@@ -28,6 +28,9 @@ let browser;
 
 before(
   async () => {
+    // The browser first, alone: without one the suite fails here within seconds (or installs
+    // Debian's chromium), before anything is started that would have to be stopped.
+    browser = await launchBrowser();
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     const built = await Promise.all([
       buildBundle(SIMULATOR_DIR, join(workdir, 'simulator')),
@@ -35,18 +38,17 @@ before(
     ]);
     bundles.simulator = built[0];
     for (const [index, gateway] of GATEWAYS.entries()) bundles[gateway.name] = built[index + 1];
-    [stack, browser] = await Promise.all([
-      startStack({
-        bundles,
-        key: KEY,
-        gatewayBindings: {
-          chat: { MODEL_ALIASES: JSON.stringify({ [HOSTILE_ALIAS]: '@cf/meta/llama-3.1-8b-instruct-fast' }) },
-        },
-      }),
-      launchBrowser(),
-    ]);
+    // startStack stops whatever it started when it fails; `after` stops the rest.
+    stack = await startStack({
+      bundles,
+      key: KEY,
+      gatewayBindings: {
+        chat: { MODEL_ALIASES: JSON.stringify({ [HOSTILE_ALIAS]: '@cf/meta/llama-3.1-8b-instruct-fast' }) },
+      },
+    });
   },
-  { timeout: 120_000 },
+  // A first run on a fresh machine may install chromium with apt (up to 10 minutes).
+  { timeout: 12 * 60_000 },
 );
 
 after(async () => {

@@ -1,19 +1,17 @@
 import {
   type ChatCallResult,
   type ChatChoiceResult,
-  type ChatStreamPart,
+  type ChatPartSource,
+  type ChatStreamFramer,
   type ChatUsage,
-  createChatCompletionEventStream,
-  createChatCompletionStream,
-  createChatStreamPartsFromResult,
-  encodeChatCompletionStream,
+  createChatEventStream,
+  createResultChatPartSource,
+  createUpstreamChatPartSource,
   estimateChatUsage,
   estimateTokens,
   GatewayError,
   type GatewayRequest,
   mapWorkersAiChatResponse,
-  mergeChatCompletionStreams,
-  parseJsonEventStream,
   recordUsage,
   sumChatUsage,
   upstreamFor,
@@ -126,57 +124,46 @@ export async function runChatGeneration(
   return { choices, usage };
 }
 
+/** What a protocol's framer is made from: the choice count and where the usage goes at the end. */
+export interface ChatFramerContext {
+  choices: number;
+  onUsage: (usage: ChatUsage) => void;
+}
+
 /**
- * Starts every call of a streamed generation and returns the client's event stream. JSON-mode
- * calls on legacy models are made unstreamed (Workers AI cannot stream them) and replayed as
- * stream parts; every upstream stream is mapped as it arrives and the choices are interleaved.
+ * Starts every call of a streamed generation and returns the client's event stream in the
+ * protocol `createFramer` frames. JSON-mode calls on legacy models are made unstreamed
+ * (Workers AI cannot stream them) and replayed as parts; every upstream stream is mapped as it
+ * arrives and the choices are interleaved, all in one stream stage (createChatEventStream).
  */
 export async function streamChatGeneration(
   request: GatewayRequest,
   generation: ChatGeneration,
-  framing: { kind: 'chat' | 'text'; id: string; created: number; model: string },
+  createFramer: (context: ChatFramerContext) => ChatStreamFramer,
 ): Promise<ReadableStream<Uint8Array>> {
   const upstream = upstreamFor(request);
-  const streamFraming = {
-    ...framing,
+  const framer = createFramer({
     choices: generation.calls.length,
-    includeUsage: generation.includeUsage,
     onUsage: (usage: ChatUsage) =>
       recordChatUsage(request, generation.model, completeUsage(usage, generation.promptCharacters, 0), true),
-  };
-  const [onlyCall] = generation.calls;
-  if (generation.calls.length === 1 && onlyCall !== undefined) {
-    const result = await upstream.run(generation.model, onlyCall.inputs, {
-      stream: streamsUpstream(onlyCall),
-      signal: request.signal,
-    });
-    // The common case, one streamed choice: decoded, mapped and framed in one stage, the
-    // cheapest per token (see createChatCompletionEventStream).
-    if (result.kind === 'stream') {
-      return createChatCompletionEventStream(result.body, { ...onlyCall, index: 0 }, streamFraming);
-    }
-    return encodeChatCompletionStream(
-      await streamPartsOf(result, onlyCall, 0, generation.model),
-      streamFraming,
-    );
-  }
+  });
   const settled = await Promise.allSettled(
-    generation.calls.map(async (call, index): Promise<ReadableStream<ChatStreamPart>> => {
+    generation.calls.map(async (call, index): Promise<ChatPartSource> => {
       const result = await upstream.run(generation.model, call.inputs, {
         stream: streamsUpstream(call),
         signal: request.signal,
       });
-      return streamPartsOf(result, call, index, generation.model);
+      return partSourceOf(result, call, index, generation.model);
     }),
   );
   const failure = settled.find((outcome) => outcome.status === 'rejected');
-  const streams = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const sources = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   if (failure !== undefined) {
     // One choice failed before streaming began: the others must not keep running unseen.
-    await Promise.all(streams.map((stream) => stream.cancel().catch(() => {})));
+    await Promise.all(sources.map((source) => source.cancel().catch(() => {})));
     throw failure.reason;
   }
-  return encodeChatCompletionStream(mergeChatCompletionStreams(streams), streamFraming);
+  return createChatEventStream(sources, framer);
 }
 
 /** JSON-mode calls on legacy models are made unstreamed: Workers AI cannot stream them. */
@@ -184,18 +171,16 @@ function streamsUpstream(call: WorkersAiChatCall): boolean {
   return !(call.jsonMode && call.family === 'legacy');
 }
 
-/** One upstream answer as stream parts of the choice at `index`. */
-async function streamPartsOf(
+/** One upstream answer as the part source of the choice at `index`. */
+async function partSourceOf(
   result: Awaited<ReturnType<ReturnType<typeof upstreamFor>['run']>>,
   call: WorkersAiChatCall,
   index: number,
   model: string,
-): Promise<ReadableStream<ChatStreamPart>> {
-  if (result.kind === 'stream') {
-    return parseJsonEventStream(result.body).pipeThrough(createChatCompletionStream({ ...call, index }));
-  }
+): Promise<ChatPartSource> {
+  if (result.kind === 'stream') return createUpstreamChatPartSource(result.body, { ...call, index });
   if (result.kind === 'json') {
-    return createChatStreamPartsFromResult(mapWorkersAiChatResponse(result.data, call), index);
+    return createResultChatPartSource(mapWorkersAiChatResponse(result.data, call), index);
   }
   await result.body.cancel();
   throw new GatewayError(

@@ -1,5 +1,6 @@
 import {
   convertToWorkersAiChatInput,
+  createChatCompletionFramer,
   type GatewayRequest,
   inlineChatImageUrls,
   parseChatCompletionRequest,
@@ -44,12 +45,16 @@ export async function chatCompletions(request: GatewayRequest): Promise<Response
       promptCharacters: JSON.stringify(call.inputs.messages ?? '').length,
     };
     if (stream) {
-      const events = await streamChatGeneration(request, generation, {
-        kind: 'chat',
-        id,
-        created,
-        model: resolved.model,
-      });
+      const events = await streamChatGeneration(request, generation, (context) =>
+        createChatCompletionFramer({
+          ...context,
+          kind: 'chat',
+          id,
+          created,
+          model: resolved.model,
+          includeUsage: generation.includeUsage,
+        }),
+      );
       return { events, result: undefined };
     }
     return { events: undefined, result: await runChatGeneration(request, generation) };

@@ -1,5 +1,6 @@
 import {
   convertToWorkersAiChatInput,
+  createChatCompletionFramer,
   type GatewayRequest,
   parseCompletionRequest,
   type ResolvedModel,
@@ -38,12 +39,16 @@ export async function completions(request: GatewayRequest): Promise<Response> {
       promptCharacters: body.prompts.reduce((total, prompt) => total + prompt.length, 0) * perPrompt,
     };
     if (generation.stream) {
-      const events = await streamChatGeneration(request, generation, {
-        kind: 'text',
-        id,
-        created,
-        model: resolved.model,
-      });
+      const events = await streamChatGeneration(request, generation, (context) =>
+        createChatCompletionFramer({
+          ...context,
+          kind: 'text',
+          id,
+          created,
+          model: resolved.model,
+          includeUsage: generation.includeUsage,
+        }),
+      );
       return { events, result: undefined };
     }
     return { events: undefined, result: await runChatGeneration(request, generation) };

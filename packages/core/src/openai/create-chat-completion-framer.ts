@@ -1,23 +1,27 @@
+import type { GatewayError } from '../errors/gateway-error';
 import { addChatUsage } from '../usage/add-chat-usage';
 import { estimateTokens } from '../usage/estimate-tokens';
-import type { ChatStreamPart } from './create-chat-completion-stream';
-import type { ChatCompletionStreamFraming } from './encode-chat-completion-stream';
+import type { ChatStreamFramer } from './chat-stream-part';
+import { mapGatewayErrorToOpenAi } from './map-gateway-error-to-openai';
 import type { ChatUsage } from './map-workers-ai-chat-usage';
 
-/** The state of one client stream's framing: turns stream parts into OpenAI SSE text. */
-export interface ChatCompletionFramer {
-  /** The role chunk of every choice (chat only), sent before anything else. */
-  start(): string;
-  /** The events of one part (often none: usage is kept for the end). An error part ends the stream. */
-  part(part: ChatStreamPart): string;
-  /** The usage chunk when asked for and `[DONE]`, once every part was framed. */
-  end(): string;
-  /** An error event and `[DONE]`, for a stream that broke off. */
-  fail(message: string): string;
-  /** Reports the usage (once) to `onUsage`, e.g. when the client went away. */
-  report(): void;
-  /** Whether the stream has ended (`[DONE]` sent); nothing more may be framed. */
-  readonly ended: boolean;
+/** Options of `createChatCompletionFramer`. */
+export interface ChatCompletionStreamFraming {
+  /** `chat`: `chat.completion.chunk`s with a role chunk; `text`: `/v1/completions` chunks. */
+  kind: 'chat' | 'text';
+  id: string;
+  created: number;
+  /** The model name every chunk carries. */
+  model: string;
+  /** Number of choices (`n`): each gets its own role chunk and finish chunk. */
+  choices: number;
+  /** `stream_options.include_usage`: send the usage chunk with `choices: []` before `[DONE]`. */
+  includeUsage: boolean;
+  /**
+   * Called once when the stream ends, however it ends, with the summed usage of every upstream
+   * call (or an estimate from the forwarded text when none arrived).
+   */
+  onUsage?: (usage: ChatUsage) => void;
 }
 
 /** The usage a client sees: OpenAI's fields only (Workers AI's `neurons` stays internal). */
@@ -33,13 +37,13 @@ function event(data: unknown): string {
 const DONE = 'data: [DONE]\n\n';
 
 /**
- * Frames stream parts as OpenAI server-sent events, with OpenAI's exact sequence: a role chunk
- * per choice first (chat only), then deltas as they arrive, a finish chunk per choice, the usage
- * chunk (`choices: []`) when asked for, and `data: [DONE]`. Every chunk carries the same `id`,
- * `created` and `model`. It returns text rather than bytes so that a stream stage can frame all
- * the parts of one upstream chunk and encode them once.
+ * Frames stream parts as OpenAI server-sent events (Chat Completions and legacy Completions),
+ * with OpenAI's exact sequence: a role chunk per choice first (chat only), then deltas as they
+ * arrive, a finish chunk per choice, the usage chunk (`choices: []`) when asked for, and
+ * `data: [DONE]`. Every chunk carries the same `id`, `created` and `model`. A failure is an
+ * error event and `[DONE]`.
  */
-export function createChatCompletionFramer(framing: ChatCompletionStreamFraming): ChatCompletionFramer {
+export function createChatCompletionFramer(framing: ChatCompletionStreamFraming): ChatStreamFramer {
   const object = framing.kind === 'chat' ? 'chat.completion.chunk' : 'text_completion';
   let usage: ChatUsage | undefined;
   let reported = false;
@@ -65,11 +69,15 @@ export function createChatCompletionFramer(framing: ChatCompletionStreamFraming)
     framing.onUsage?.(usage ?? { prompt_tokens: 0, completion_tokens: estimate, total_tokens: estimate });
   };
 
-  const fail = (message: string) => {
+  const fail = (message: string, error?: GatewayError) => {
     if (ended) return '';
     ended = true;
     report();
-    return event({ error: { message, type: 'api_error', param: null, code: 'upstream_error' } }) + DONE;
+    const body =
+      error === undefined
+        ? { error: { message, type: 'api_error', param: null, code: 'upstream_error' } }
+        : mapGatewayErrorToOpenAi(error);
+    return event(body) + DONE;
   };
 
   return {
@@ -94,7 +102,7 @@ export function createChatCompletionFramer(framing: ChatCompletionStreamFraming)
         usage = addChatUsage(usage, part.usage);
         return '';
       }
-      if (part.type === 'error') return fail(part.message);
+      if (part.type === 'error') return fail(part.message, part.error);
       if (part.type === 'finish') {
         const choice =
           framing.kind === 'chat'

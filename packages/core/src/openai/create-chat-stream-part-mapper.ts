@@ -1,21 +1,17 @@
 import { estimateTokens } from '../usage/estimate-tokens';
 import { asRecord } from '../values/as-record';
-import type { JsonEventStreamItem } from '../workers-ai/sse/parse-json-event-stream';
+import type { JsonEventStreamItem } from '../workers-ai/sse/parse-json-event-data';
 import type {
-  ChatCompletionStreamOptions,
   ChatStreamPart,
+  ChatStreamPartOptions,
+  ChatStreamPartSink,
   ChatToolCallDelta,
-} from './create-chat-completion-stream';
+} from './chat-stream-part';
 import { createStopSequenceFilter } from './create-stop-sequence-filter';
 import { createThinkTagParser } from './create-think-tag-parser';
 import { type ChatFinishReason, mapChatFinishReason } from './map-chat-finish-reason';
 import { createToolCallId } from './map-workers-ai-chat-tool-call';
 import { type ChatUsage, mapWorkersAiChatUsage } from './map-workers-ai-chat-usage';
-
-/** Where a `ChatStreamPartMapper` sends the parts it makes. */
-export interface ChatStreamPartSink {
-  enqueue(part: ChatStreamPart): void;
-}
 
 /** The state of one upstream stream's mapping, fed one parsed event at a time. */
 export interface ChatStreamPartMapper {
@@ -42,7 +38,7 @@ function text(value: unknown): string {
  * ends without `[DONE]` or a finish reason, or sends an event that does not parse, yields an
  * `error` part instead of a finish.
  */
-export function createChatStreamPartMapper(options: ChatCompletionStreamOptions): ChatStreamPartMapper {
+export function createChatStreamPartMapper(options: ChatStreamPartOptions): ChatStreamPartMapper {
   const { index } = options;
   const stopFilter = createStopSequenceFilter(options.stop);
   const thinkParser = options.thinkTags ? createThinkTagParser({ startsInReasoning: true }) : undefined;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureEvents } from '../testing/fixture-events';
 import { replayChunks } from '../testing/replay-chunks';
-import { parseJsonEventStream } from '../workers-ai/sse/parse-json-event-stream';
 import qwqThink from './__fixtures__/legacy-qwq-think.chunks.txt?raw';
 import stopSplit from './__fixtures__/legacy-stop-split.chunks.txt?raw';
 import legacyTool from './__fixtures__/legacy-tool-call.chunks.txt?raw';
@@ -9,11 +8,8 @@ import truncated from './__fixtures__/legacy-truncated.chunks.txt?raw';
 import glm from './__fixtures__/openai-glm-finish-with-usage.chunks.txt?raw';
 import gptOss from './__fixtures__/openai-gpt-oss.chunks.txt?raw';
 import toolFragments from './__fixtures__/openai-tool-call-fragments.chunks.txt?raw';
-import {
-  type ChatCompletionStreamOptions,
-  type ChatStreamPart,
-  createChatCompletionStream,
-} from './create-chat-completion-stream';
+import type { ChatStreamPart, ChatStreamPartOptions } from './chat-stream-part';
+import { createUpstreamChatPartSource } from './create-upstream-chat-part-source';
 
 /** Replays a `*.chunks.txt` fixture as SSE bytes, one network chunk per event. */
 function replay(fixture: string): ReadableStream<Uint8Array> {
@@ -22,13 +18,24 @@ function replay(fixture: string): ReadableStream<Uint8Array> {
 
 async function mapFixture(
   fixture: string,
-  options: Partial<ChatCompletionStreamOptions> = {},
+  options: Partial<ChatStreamPartOptions> = {},
 ): Promise<ChatStreamPart[]> {
   const parts: ChatStreamPart[] = [];
-  const stream = parseJsonEventStream(replay(fixture)).pipeThrough(
-    createChatCompletionStream({ index: 0, stop: [], thinkTags: false, maxTokens: undefined, ...options }),
-  );
-  for await (const part of stream) parts.push(part);
+  const sink = { enqueue: (part: ChatStreamPart) => parts.push(part) };
+  const source = createUpstreamChatPartSource(replay(fixture), {
+    index: 0,
+    stop: [],
+    thinkTags: false,
+    maxTokens: undefined,
+    ...options,
+  });
+  source.start(sink);
+  for (;;) {
+    const next = await source.read();
+    if (next.done) break;
+    source.push(next.value, sink);
+  }
+  source.finish(sink);
   return parts;
 }
 
@@ -40,7 +47,7 @@ function reasoningOf(parts: ChatStreamPart[]): string {
   return parts.map((part) => (part.type === 'delta' ? (part.reasoning ?? '') : '')).join('');
 }
 
-describe('createChatCompletionStream', () => {
+describe('createChatStreamPartMapper (through createUpstreamChatPartSource)', () => {
   it('cuts a legacy stream at a stop sequence split across two events and keeps the usage', async () => {
     const parts = await mapFixture(stopSplit, { stop: ['END'] });
     expect(contentOf(parts)).toBe('The answer is 42. ');

@@ -1,17 +1,15 @@
-import type { ChatStreamPart } from './create-chat-completion-stream';
+import type { ChatPartSource, ChatStreamPart } from './chat-stream-part';
 import type { ChatCallResult } from './map-workers-ai-chat-response';
 
+const DONE: ReadableStreamReadResult<Uint8Array> = { done: true, value: undefined };
+
 /**
- * Turns a whole (non-streamed) answer into the stream parts a streamed one would have produced.
- * JSON mode on legacy models does not stream (Workers AI answers `stream: true` with one JSON
- * body), and some models do the same without JSON mode, so the gateway synthesises a correct
- * stream from the answer: content, tool calls and reasoning as one delta each, then the finish
- * and the usage.
+ * A whole (non-streamed) answer as the parts a streamed one would have produced. JSON mode on
+ * legacy models does not stream (Workers AI answers `stream: true` with one JSON body), and some
+ * models do the same without JSON mode, so the gateway synthesises a correct stream from the
+ * answer: reasoning, content and tool calls as one delta each, then the finish and the usage.
  */
-export function createChatStreamPartsFromResult(
-  result: ChatCallResult,
-  index: number,
-): ReadableStream<ChatStreamPart> {
+export function createResultChatPartSource(result: ChatCallResult, index: number): ChatPartSource {
   const parts: ChatStreamPart[] = [];
   result.choices.forEach((choice, offset) => {
     const choiceIndex = index + offset;
@@ -30,10 +28,13 @@ export function createChatStreamPartsFromResult(
     parts.push({ type: 'finish', index: choiceIndex, finishReason: choice.finishReason });
   });
   if (result.usage !== undefined) parts.push({ type: 'usage', usage: result.usage });
-  return new ReadableStream<ChatStreamPart>({
-    start(controller) {
-      for (const part of parts) controller.enqueue(part);
-      controller.close();
+  return {
+    start(sink) {
+      for (const part of parts) sink.enqueue(part);
     },
-  });
+    read: () => Promise.resolve(DONE),
+    push() {},
+    finish() {},
+    cancel: () => Promise.resolve(),
+  };
 }
