@@ -7,6 +7,7 @@ import { renderUsage } from '../ledger/render-usage';
 import { type AuthenticateOptions, authenticate } from './authenticate';
 import { canonicalPathname } from './canonical-pathname';
 import { handlePreflight, mutable, withCors } from './cors';
+import { ensurePassthroughTokenAccepted } from './ensure-passthrough-token-accepted';
 import type { GatewayHome } from './gateway-home';
 import type { GatewayRequest } from './gateway-request';
 import { logRequest } from './log-request';
@@ -110,6 +111,9 @@ export function createGatewayRouter<Env extends GatewayEnv & LedgerEnv>(options:
       .get('/', home)
       .head('/', async (request) => headersOnly(await home(request)))
       // Today's neurons from the ledger (SPEC §7), per model and per route.
-      .get('/v1/usage', async (request) => renderUsage(await requestLedger(request).usage()))
+      .get('/v1/usage', async (request) => {
+        await ensurePassthroughTokenAccepted(request);
+        return renderUsage(await requestLedger(request).usage());
+      })
   );
 }

@@ -8,6 +8,8 @@ export interface LedgerView {
 }
 
 const views = new WeakMap<object, Map<string, LedgerView>>();
+// One view per ledger name (passthrough callers each have one): bounded like the isolate ledgers.
+const MAX_VIEWS = 1_000;
 
 /**
  * This isolate's view of the ledger `name` reached through `namespace` (the binding, or the
@@ -23,6 +25,10 @@ export function ledgerViewOf(namespace: object, name: string): LedgerView {
   if (!view) {
     view = { state: undefined, seenAt: Number.NEGATIVE_INFINITY, pending: 0 };
     byName.set(name, view);
+    if (byName.size > MAX_VIEWS) {
+      const oldest = byName.keys().next().value;
+      if (oldest !== undefined) byName.delete(oldest);
+    }
   }
   return view;
 }
