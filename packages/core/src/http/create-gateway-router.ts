@@ -47,6 +47,8 @@ export function createGatewayRouter<Env extends GatewayEnv & LedgerEnv>(options:
   const renderAndRecord = (error: unknown, request: GatewayRequest): Response => {
     const gatewayError = toGatewayError(error);
     if (request.gateway) request.gateway.errorCode = gatewayError.code;
+    // A request that failed before its charge gives back the expected cost it held.
+    if (request.gateway?.config) void requestLedger(request).release();
     if (gatewayError.status >= 500 && gatewayError.cause !== undefined) {
       const cause = gatewayError.cause;
       const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);

@@ -34,6 +34,8 @@ export function ledgerStoreFor(
     charge: (charge) => stub.charge(charge),
     markExhausted: (options) => stub.markExhausted(options),
     usage: (options) => stub.usage(options),
+    reserve: (reservation) => stub.reserve(reservation),
+    release: (release) => stub.release(release),
   };
   return { store, scope: 'durable-object', key: namespace };
 }

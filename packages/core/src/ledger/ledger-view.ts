@@ -1,6 +1,9 @@
 import type { LedgerState } from './ledger-types';
 
-/** This isolate's last view of one ledger, plus the charges it has sent and not yet seen land. */
+/**
+ * This isolate's last view of one ledger, plus `pending`: the charges it has sent and not yet
+ * seen land, and the expected costs of its requests in flight that were admitted from this view.
+ */
 export interface LedgerView {
   state: LedgerState | undefined;
   seenAt: number;
@@ -48,6 +51,8 @@ export function rememberLedgerState(view: LedgerView, state: LedgerState, seenAt
       date: state.date,
       used: Math.max(previous.used, state.used),
       exhausted: previous.exhausted || state.exhausted,
+      // Holds come and go: the newest answer's count is the one to trust.
+      reserved: seenAt >= view.seenAt ? (state.reserved ?? 0) : (previous.reserved ?? 0),
     };
   } else {
     return;
