@@ -62,12 +62,15 @@ describe('the neuron ledger in chat-gateway', () => {
   it('refuses every Workers AI route with 429 insufficient_quota, before calling it, once the budget is spent', async () => {
     vi.setSystemTime(new Date('2031-05-01T18:00:00Z'));
     const simulator = createSimulator();
-    const environment = testEnv(simulator, { DAILY_NEURON_BUDGET: '0.001' });
-    const fetchGateway = gatewayFetch(environment);
-
-    const first = await fetchGateway('/v1/chat/completions', chatBody('Tell me a story [[tokens=100]]'));
+    // Today's first request spends past a budget of 0.001 (it fits the 1,000 it was admitted under).
+    const first = await gatewayFetch(testEnv(simulator, { DAILY_NEURON_BUDGET: '1000' }))(
+      '/v1/chat/completions',
+      chatBody('Tell me a story [[tokens=100]]'),
+    );
     expect(first.status).toBe(200);
     expect(simulator.calls).toHaveLength(1);
+    const environment = testEnv(simulator, { DAILY_NEURON_BUDGET: '0.001' });
+    const fetchGateway = gatewayFetch(environment);
 
     // The official SDK sees a RateLimitError it does not retry blindly: OpenAI's own quota error.
     const client = openAiClient(environment);
@@ -108,9 +111,10 @@ describe('the neuron ledger in chat-gateway', () => {
     // Not one of the refused requests reached Workers AI.
     expect(simulator.calls).toHaveLength(1);
 
-    // The next UTC day starts with a fresh budget.
+    // The next UTC day starts with a fresh budget (one a request's worst case fits in).
     vi.setSystemTime(new Date('2031-05-02T00:00:01Z'));
-    expect((await fetchGateway('/v1/chat/completions', chatBody('Hello'))).status).toBe(200);
+    const nextDay = gatewayFetch(testEnv(simulator, { DAILY_NEURON_BUDGET: '1000' }));
+    expect((await nextDay('/v1/chat/completions', chatBody('Hello'))).status).toBe(200);
     expect(simulator.calls).toHaveLength(2);
   });
 
@@ -301,4 +305,35 @@ describe('the neuron ledger in chat-gateway', () => {
     },
     CONCURRENCY_TIMEOUT_MS,
   );
+
+  it('counts requests in flight: a burst is admitted only as far as their max_tokens fit the budget', async () => {
+    vi.setSystemTime(new Date('2031-06-11T10:00:00Z'));
+    const simulator = createSimulator();
+    // Each answer takes a while, so all ten are in flight at once.
+    simulator.injectFault({ kind: 'latency', ms: 200, times: 10 });
+    const body = { model: MODEL, max_tokens: 2000, messages: [{ role: 'user', content: 'Hello' }] };
+    const perRequest = estimateNeurons(MODEL, {
+      inputTokens: Math.ceil(JSON.stringify(body.messages).length / 4),
+      outputTokens: 2000,
+    });
+    // Room for three requests' worst case, not four.
+    const environment = testEnv(simulator, { DAILY_NEURON_BUDGET: String(perRequest * 3.5) });
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        callAndRead(environment, '/v1/chat/completions', { method: 'POST', body: JSON.stringify(body) }),
+      ),
+    );
+    const statuses = responses.map(({ response }) => response.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429, 429, 429, 429, 429]);
+    const refusal = JSON.parse(responses.find(({ response }) => response.status === 429)?.text ?? '{}');
+    expect(refusal.error.code).toBe('insufficient_quota');
+    expect(refusal.error.message).toContain('held by requests in flight');
+    expect(simulator.calls).toHaveLength(3);
+    // Settled at what was really spent: the holds are gone, the next request fits again.
+    const next = await callAndRead(environment, '/v1/chat/completions', {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    expect(next.response.status).toBe(200);
+  });
 });

@@ -24,6 +24,7 @@ export { extractClientKey } from './http/authenticate';
 export { canonicalPathname } from './http/canonical-pathname';
 export { chargeRoute } from './http/charge-route';
 export { createGatewayRouter } from './http/create-gateway-router';
+export { ensurePassthroughTokenAccepted } from './http/ensure-passthrough-token-accepted';
 export type { GatewayHome } from './http/gateway-home';
 export { type GatewayRequest, requestConfig } from './http/gateway-request';
 export { guardBudget } from './http/guard-budget';

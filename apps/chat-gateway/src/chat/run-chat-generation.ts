@@ -4,6 +4,7 @@ import {
   type ChatPartSource,
   type ChatStreamFramer,
   type ChatUsage,
+  chargeRoute,
   createChatEventStream,
   createResultChatPartSource,
   createUpstreamChatPartSource,
@@ -13,10 +14,12 @@ import {
   type GatewayRequest,
   mapWorkersAiChatResponse,
   recordUsage,
+  requestLedger,
   sumChatUsage,
   upstreamFor,
   type WorkersAiChatCall,
 } from '@workers-ai-gateways/core';
+import { expectedChatNeurons } from './expected-chat-neurons';
 
 /** One chat or completion request, planned as one upstream call per choice. */
 export interface ChatGeneration {
@@ -84,6 +87,7 @@ export async function runChatGeneration(
   request: GatewayRequest,
   generation: ChatGeneration,
 ): Promise<ChatGenerationResult> {
+  await holdExpectedCost(request, generation);
   const upstream = upstreamFor(request);
   const settled = await Promise.allSettled(
     generation.calls.map(async (call) => {
@@ -141,6 +145,7 @@ export async function streamChatGeneration(
   generation: ChatGeneration,
   createFramer: (context: ChatFramerContext) => ChatStreamFramer,
 ): Promise<ReadableStream<Uint8Array>> {
+  await holdExpectedCost(request, generation);
   const upstream = upstreamFor(request);
   const framer = createFramer({
     choices: generation.calls.length,
@@ -164,6 +169,15 @@ export async function streamChatGeneration(
     throw failure.reason;
   }
   return createChatEventStream(sources, framer);
+}
+
+/**
+ * Checks the budget against what this generation can cost at most and holds that until its
+ * charge, so concurrent requests count each other (the route's guard in front only knew the
+ * day's total).
+ */
+function holdExpectedCost(request: GatewayRequest, generation: ChatGeneration): Promise<void> {
+  return requestLedger(request).assertBudget(chargeRoute(request), expectedChatNeurons(generation));
 }
 
 /** JSON-mode calls on legacy models are made unstreamed: Workers AI cannot stream them. */

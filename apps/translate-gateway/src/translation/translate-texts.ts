@@ -1,6 +1,7 @@
 import {
   chargeRoute,
   DEFAULT_MODELS,
+  ensurePassthroughTokenAccepted,
   GatewayError,
   type GatewayRequest,
   type ResolvedModel,
@@ -174,6 +175,9 @@ async function translateWithEngine(
     maxLookups: CACHE_LOOKUPS_PER_REQUEST,
   });
   const { pending } = lookup;
+  // Passthrough: any string passes the gateway's auth, so cached text (which costs no call that
+  // would check the token) goes only to a token Workers AI has accepted.
+  if (pending.length < segments.size) await ensurePassthroughTokenAccepted(request);
   let cacheCalls = lookup.cacheCalls;
   const batches =
     engine.kind === 'llm'

@@ -12,7 +12,7 @@ export function resolveDeeplLanguage(code: string, param: string): MappedLanguag
   throw new GatewayError(
     400,
     'unsupported_language',
-    `Value for '${param}' not supported: '${shown}' is not a language m2m100 translates.`,
+    `Value for '${param}' not supported: '${shown}' is not a language this gateway translates (GET /v2/languages lists them).`,
     { param },
   );
 }

@@ -75,7 +75,20 @@ describe('authenticate', () => {
   it('in passthrough mode forwards the bearer token as the caller Cloudflare token', async () => {
     const config = parseConfig({ UPSTREAM_MODE: 'passthrough', CF_ACCOUNT_ID: 'acct' });
     const request = new Request('https://g.test/', { headers: { authorization: 'Bearer cf-token-123' } });
-    expect(await authenticate(request, config)).toEqual({ kind: 'passthrough', token: 'cf-token-123' });
+    const caller = await authenticate(request, config);
+    expect(caller).toMatchObject({ kind: 'passthrough', token: 'cf-token-123' });
+    // The tenant key is a digest: stable per token, distinct between tokens, never the token.
+    const again = await authenticate(request.clone(), config);
+    const other = await authenticate(
+      new Request('https://g.test/', { headers: { authorization: 'Bearer cf-token-456' } }),
+      config,
+    );
+    if (caller.kind !== 'passthrough' || again.kind !== 'passthrough' || other.kind !== 'passthrough') {
+      throw new Error('expected passthrough callers');
+    }
+    expect(caller.tenant).toMatch(/^[0-9a-f]{32}$/);
+    expect(again.tenant).toBe(caller.tenant);
+    expect(other.tenant).not.toBe(caller.tenant);
     expect(await outcome(authenticate(new Request('https://g.test/'), config))).toMatchObject({
       status: 401,
     });

@@ -5,8 +5,11 @@ import { GatewayError } from '../errors/gateway-error';
 export type Caller =
   | { kind: 'key' }
   | { kind: 'anonymous' }
-  /** `UPSTREAM_MODE=passthrough`: the caller's bearer token is their own Cloudflare API token. */
-  | { kind: 'passthrough'; token: string };
+  /**
+   * `UPSTREAM_MODE=passthrough`: the caller's bearer token is their own Cloudflare API token.
+   * `tenant` (a digest of the token) keys everything kept per caller: ledger, exhaustion, trust.
+   */
+  | { kind: 'passthrough'; token: string; tenant: string };
 
 /** Where a gateway looks for the client's key beyond the three places every gateway accepts. */
 export interface AuthenticateOptions {
@@ -73,7 +76,10 @@ export async function authenticate(
         'Missing Cloudflare API token: this gateway forwards your Authorization: Bearer token to Workers AI.',
       );
     }
-    return { kind: 'passthrough', token: presented };
+    const tenant = [...new Uint8Array(await digest(`passthrough:${presented}`)).subarray(0, 16)]
+      .map((byte) => byte.toString(16).padStart(2, '0'))
+      .join('');
+    return { kind: 'passthrough', token: presented, tenant };
   }
   if (config.keys.length === 0) {
     if (config.allowAnonymous) return { kind: 'anonymous' };

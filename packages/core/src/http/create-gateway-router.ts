@@ -7,6 +7,7 @@ import { renderUsage } from '../ledger/render-usage';
 import { type AuthenticateOptions, authenticate } from './authenticate';
 import { canonicalPathname } from './canonical-pathname';
 import { handlePreflight, mutable, withCors } from './cors';
+import { ensurePassthroughTokenAccepted } from './ensure-passthrough-token-accepted';
 import type { GatewayHome } from './gateway-home';
 import type { GatewayRequest } from './gateway-request';
 import { logRequest } from './log-request';
@@ -46,6 +47,8 @@ export function createGatewayRouter<Env extends GatewayEnv & LedgerEnv>(options:
   const renderAndRecord = (error: unknown, request: GatewayRequest): Response => {
     const gatewayError = toGatewayError(error);
     if (request.gateway) request.gateway.errorCode = gatewayError.code;
+    // A request that failed before its charge gives back the expected cost it held.
+    if (request.gateway?.config) void requestLedger(request).release();
     if (gatewayError.status >= 500 && gatewayError.cause !== undefined) {
       const cause = gatewayError.cause;
       const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
@@ -110,6 +113,9 @@ export function createGatewayRouter<Env extends GatewayEnv & LedgerEnv>(options:
       .get('/', home)
       .head('/', async (request) => headersOnly(await home(request)))
       // Today's neurons from the ledger (SPEC §7), per model and per route.
-      .get('/v1/usage', async (request) => renderUsage(await requestLedger(request).usage()))
+      .get('/v1/usage', async (request) => {
+        await ensurePassthroughTokenAccepted(request);
+        return renderUsage(await requestLedger(request).usage());
+      })
   );
 }

@@ -17,7 +17,14 @@ export function requestLedger(
 ): GatewayLedger {
   const known = env === undefined ? attached.get(request) : undefined;
   if (known) return known;
-  const ledger = ledgerFor(env ?? {}, requestConfig(request), ctx === undefined ? {} : { ctx });
+  // Passthrough callers each spend their own Cloudflare token: each gets a ledger of its own, so
+  // one tenant's usage, budget and Workers AI exhaustion are never another's.
+  const caller = request.gateway.caller;
+  const name = caller?.kind === 'passthrough' ? `passthrough-${caller.tenant}` : undefined;
+  const ledger = ledgerFor(env ?? {}, requestConfig(request), {
+    ...(ctx === undefined ? {} : { ctx }),
+    ...(name === undefined ? {} : { name }),
+  });
   attached.set(request, ledger);
   return ledger;
 }

@@ -6,6 +6,7 @@ import {
   type WorkersAiResult,
   type WorkersAiRunOptions,
 } from '../workers-ai/client/create-workers-ai-client';
+import { noteTokenAccepted } from './ensure-passthrough-token-accepted';
 import type { GatewayRequest } from './gateway-request';
 import { requestConfig } from './gateway-request';
 
@@ -34,16 +35,18 @@ export function upstreamFor(request: GatewayRequest): {
     clients.set(config, client);
   }
   const caller = request.gateway.caller;
-  const token = caller?.kind === 'passthrough' ? caller.token : undefined;
   const bound = client;
   const state = request.gateway;
+  // Read on each call: a fallback chain changes them between its tries.
+  const withTry = (options: WorkersAiRunOptions = {}) => ({ ...state.upstreamOptions, ...options });
+  if (caller?.kind !== 'passthrough')
+    return { run: (model, inputs, options) => bound.run(model, inputs, withTry(options)) };
   return {
-    // Read on each call: a fallback chain changes them between its tries.
-    run: (model, inputs, options = {}) =>
-      bound.run(model, inputs, {
-        ...state.upstreamOptions,
-        ...options,
-        ...(token === undefined ? {} : { token }),
-      }),
+    // Any answer at all means Workers AI accepted the caller's token (it checks it first).
+    run: async (model, inputs, options = {}) => {
+      const result = await bound.run(model, inputs, { ...withTry(options), token: caller.token });
+      noteTokenAccepted(caller.tenant);
+      return result;
+    },
   };
 }

@@ -8,7 +8,8 @@ function formatNeurons(neurons: number): string {
 
 /**
  * The 429 `insufficient_quota` error a budget check answers with: why (Workers AI's own
- * exhaustion, the day's budget spent, or this request's expected cost), the reset time, and
+ * exhaustion, the day's budget spent, or this request's expected cost beside what requests in
+ * flight hold), the reset time, and
  * `retryAfter` in seconds until 00:00 UTC.
  */
 export function budgetRefusal(
@@ -25,7 +26,10 @@ export function budgetRefusal(
   } else if (state.used >= budget) {
     message = `Today's neuron budget is used up (${formatNeurons(state.used)} of ${budget} neurons); it resets at ${resetAt} (00:00 UTC).`;
   } else {
-    message = `This request would cost about ${formatNeurons(expected)} neurons, more than the ${formatNeurons(budget - state.used)} left of today's budget of ${budget}; it resets at ${resetAt} (00:00 UTC).`;
+    const reserved = state.reserved ?? 0;
+    const left = Math.max(0, budget - state.used - reserved);
+    const inFlight = reserved > 0 ? ` (${formatNeurons(reserved)} more are held by requests in flight)` : '';
+    message = `This request would cost about ${formatNeurons(expected)} neurons, more than the ${formatNeurons(left)} left of today's budget of ${budget}${inFlight}; it resets at ${resetAt} (00:00 UTC).`;
   }
   return new GatewayError(429, 'insufficient_quota', message, { retryAfter: day.secondsToReset });
 }

@@ -1,6 +1,9 @@
 import type {
   LedgerCallOptions,
   LedgerCharge,
+  LedgerRelease,
+  LedgerReservation,
+  LedgerReservationResult,
   LedgerState,
   LedgerStore,
   LedgerUsage,
@@ -21,13 +24,33 @@ export class IsolateLedger implements LedgerStore {
   #exhausted = false;
   // Keyed by model and route joined with a newline, which neither contains.
   #rows = new Map<string, number>();
+  // Holds of requests in flight, by reservation id.
+  #reservations = new Map<string, { neurons: number; expiresAt: number }>();
 
   async check(options: LedgerCallOptions = {}): Promise<LedgerState> {
     return this.#state(this.#today(options.now));
   }
 
+  async reserve(reservation: LedgerReservation): Promise<LedgerReservationResult> {
+    const now = reservation.now ?? Date.now();
+    const state = this.#state(this.#today(now), now);
+    const held = state.reserved ?? 0;
+    const neurons = Number.isFinite(reservation.neurons) && reservation.neurons > 0 ? reservation.neurons : 0;
+    if (state.exhausted || state.used + held + neurons > reservation.budget)
+      return { ...state, granted: false };
+    this.#reservations.set(reservation.id, { neurons, expiresAt: now + reservation.ttlMs });
+    return { ...state, reserved: held + neurons, granted: true };
+  }
+
+  async release(release: LedgerRelease): Promise<LedgerState> {
+    const now = release.now ?? Date.now();
+    this.#reservations.delete(release.id);
+    return this.#state(this.#today(now), now);
+  }
+
   async charge(charge: LedgerCharge): Promise<LedgerState> {
     validateLedgerCharge(charge);
+    if (charge.reservation !== undefined) this.#reservations.delete(charge.reservation);
     const date = this.#today(charge.now);
     const key = `${charge.model}\n${charge.route}`;
     this.#rows.set(key, (this.#rows.get(key) ?? 0) + charge.neurons);
@@ -59,13 +82,19 @@ export class IsolateLedger implements LedgerStore {
       this.#date = date;
       this.#exhausted = false;
       this.#rows.clear();
+      this.#reservations.clear();
     }
     return date;
   }
 
-  #state(date: string): LedgerState {
+  #state(date: string, now: number = Date.now()): LedgerState {
     let used = 0;
     for (const neurons of this.#rows.values()) used += neurons;
-    return { date, used, exhausted: this.#exhausted };
+    let reserved = 0;
+    for (const [id, hold] of this.#reservations) {
+      if (hold.expiresAt <= now) this.#reservations.delete(id);
+      else reserved += hold.neurons;
+    }
+    return { date, used, exhausted: this.#exhausted, reserved };
   }
 }

@@ -56,6 +56,29 @@ describe('ledgerFor: the budget guard', () => {
     await ledger.assertBudget('chat');
   });
 
+  it('counts requests in flight: of a burst, only as many as their expected cost fits are admitted', async () => {
+    const name = uniqueLedgerName('burst');
+    const config = configWithBudget(100);
+    const requests = Array.from({ length: 10 }, () => ledgerFor(env, config, { name, cacheMs: 0 }));
+    const outcomes = await Promise.allSettled(requests.map((ledger) => ledger.assertBudget('chat', 30)));
+    const admitted = requests.filter((_, index) => outcomes[index]?.status === 'fulfilled');
+    expect(admitted).toHaveLength(3);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+    expect(refused?.status === 'rejected' && String(refused.reason.message)).toContain(
+      'held by requests in flight',
+    );
+    // Each admitted request settles at what it really spent, which frees room for the next.
+    for (const ledger of admitted) await ledger.charge('chat', '@cf/a', 5);
+    const next = ledgerFor(env, config, { name, cacheMs: 0 });
+    await next.assertBudget('chat', 30);
+    // A request that fails before spending gives its hold back.
+    await next.release();
+    expect((await ledgerFor(env, config, { name, cacheMs: 0 }).usage()).used).toBe(15);
+    await Promise.all(
+      [30, 30].map((cost) => ledgerFor(env, config, { name, cacheMs: 0 }).assertBudget('chat', cost)),
+    );
+  });
+
   it('refuses a day Workers AI marked exhausted, whatever the count, until 00:00 UTC', async () => {
     const clock = manualClock('2026-11-30T23:59:59Z');
     const ledger = ledgerFor(env, configWithBudget(10_000), {

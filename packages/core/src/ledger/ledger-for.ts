@@ -46,7 +46,11 @@ export interface GatewayLedger {
    *
    * `expectedNeurons`, when a route knows the call's cost up front (an image's tiles and steps,
    * a chat's `max_tokens` at the output rate), also refuses a call that would cross the budget,
-   * instead of letting one last expensive call overshoot it.
+   * instead of letting one last expensive call overshoot it, and holds that cost for this
+   * request until its first charge (or `release`), so requests in flight count against the
+   * budget: a burst cannot all pass on the same total. Near the budget the hold is made in the
+   * ledger itself (one round trip that checks and holds at once); far from it, in this
+   * isolate's view.
    */
   assertBudget(route: string, expectedNeurons?: number): Promise<void>;
   /**
@@ -55,6 +59,8 @@ export interface GatewayLedger {
    * response has already been paid for. With `ctx` the charge is also kept alive by `waitUntil`.
    */
   charge(route: string, model: string, neurons: number): Promise<void>;
+  /** Drops this request's hold without charging (it failed before spending). Never rejects. */
+  release(): Promise<void>;
   /** Marks today exhausted (Workers AI answered 3036/4006). Never rejects. */
   markExhausted(): Promise<void>;
   /** Today's usage for `GET /v1/usage`; a 503 GatewayError when the ledger cannot be reached. */
@@ -63,6 +69,9 @@ export interface GatewayLedger {
 
 const DEFAULT_NAME = 'ledger';
 const DEFAULT_CACHE_MS = 1000;
+// A hold nobody settled (a request that died mid-way) stops counting after this: longer than any
+// stream should take, short enough not to starve a day.
+const RESERVATION_TTL_MS = 10 * 60 * 1000;
 // Below this share of the budget left, every check goes to the Durable Object.
 const CACHE_TRUSTED_WHILE_LEFT = 0.1;
 
@@ -90,6 +99,14 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
   const { store, scope, key } = ledgerStoreFor(env.NEURON_LEDGER, options.name ?? DEFAULT_NAME);
   const view = ledgerViewOf(key, options.name ?? DEFAULT_NAME);
   const keepAlive = (promise: Promise<void>) => options.ctx?.waitUntil(promise);
+  // This request's held expected cost: in the ledger (`id`) or in this isolate's view (`local`).
+  let hold: { id: string; neurons: number } | { local: number } | undefined;
+  const takeHold = () => {
+    const taken = hold;
+    hold = undefined;
+    if (taken !== undefined && 'local' in taken) view.pending -= taken.local;
+    return taken !== undefined && 'id' in taken ? taken.id : undefined;
+  };
 
   return {
     budget,
@@ -98,20 +115,51 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
     async assertBudget(_route, expectedNeurons = 0) {
       if (budget <= 0) return;
       const expected = Number.isFinite(expectedNeurons) && expectedNeurons > 0 ? expectedNeurons : 0;
+      // What requests in flight hold, this request's own hold not counted against itself.
+      const own = hold !== undefined && 'id' in hold ? hold.neurons : 0;
+      const held = (state: LedgerState) => state.used + Math.max(0, (state.reserved ?? 0) - own);
       const refuses = (state: LedgerState) =>
-        state.exhausted || state.used >= budget || (expected > 0 && state.used + expected > budget);
+        state.exhausted || held(state) >= budget || (expected > 0 && held(state) + expected > budget);
       const now = clock();
       const today = utcDay(now).date;
       const known = view.state?.date === today ? view.state : undefined;
       // Within a day the total only grows and the flag is never cleared: a refusal seen once holds.
-      if (known && refuses(known)) throw budgetRefusal(known, budget, now, expected);
+      // Holds come and go, so only the charged total decides from the cache alone.
+      if (known && (known.exhausted || known.used >= budget || known.used + expected > budget)) {
+        throw budgetRefusal({ ...known, reserved: 0 }, budget, now, expected);
+      }
       const fresh = now - view.seenAt < cacheMs;
       const trusted = budget * (1 - CACHE_TRUSTED_WHILE_LEFT);
-      if (known && fresh && known.used + view.pending + expected < trusted) return;
+      if (known && fresh && held(known) + view.pending + expected < trusted) {
+        if (expected > 0 && hold === undefined) {
+          hold = { local: expected };
+          view.pending += expected;
+        }
+        return;
+      }
       let state: LedgerState;
       try {
+        if (expected > 0 && hold === undefined) {
+          const id = crypto.randomUUID();
+          // This isolate's own holds and unlanded charges are not in the ledger yet: leave room for them.
+          const reserved = await store.reserve({
+            id,
+            neurons: expected,
+            budget: budget - view.pending,
+            now,
+            ttlMs: RESERVATION_TTL_MS,
+          });
+          rememberLedgerState(view, reserved, now);
+          if (!reserved.granted) {
+            const inFlight = (reserved.reserved ?? 0) + view.pending;
+            throw budgetRefusal({ ...reserved, reserved: inFlight }, budget, now, expected);
+          }
+          hold = { id, neurons: expected };
+          return;
+        }
         state = await store.check({ now });
       } catch (error) {
+        if (error instanceof GatewayError) throw error;
         // Failing open: refusing every request while the ledger is unreachable would take the
         // gateway down, and on the Free plan Workers AI's own 3036/4006 still stops the spend.
         logFailure('check', error);
@@ -121,9 +169,24 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
       if (refuses(state)) throw budgetRefusal(state, budget, now, expected);
     },
 
+    release() {
+      const id = takeHold();
+      if (id === undefined) return Promise.resolve();
+      const released = (async () => {
+        try {
+          rememberLedgerState(view, await store.release({ id, now: clock() }), clock());
+        } catch (error) {
+          logFailure('release', error);
+        }
+      })();
+      keepAlive(released);
+      return released;
+    },
+
     charge(route, model, neurons) {
       const now = clock();
       const amount = Number.isFinite(neurons) && neurons > 0 ? neurons : 0;
+      const reservation = takeHold();
       view.pending += amount;
       const booked = (async () => {
         try {
@@ -132,6 +195,7 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
             model: bookableName(model, 'unknown-model'),
             neurons,
             now,
+            ...(reservation === undefined ? {} : { reservation }),
           };
           rememberLedgerState(view, await store.charge(booked), now);
         } catch (error) {

@@ -3,6 +3,9 @@ import type { LedgerScope, LedgerStore } from './ledger-types';
 import type { NeuronLedger } from './neuron-ledger';
 
 const isolateLedgers = new Map<string, IsolateLedger>();
+// Passthrough gives each caller's token a ledger of its own: made-up tokens must not grow an
+// isolate's memory without bound, so the least recently created beyond this are forgotten.
+const MAX_ISOLATE_LEDGERS = 1_000;
 
 /**
  * Where the ledger `name` lives: the `NeuronLedger` Durable Object when `NEURON_LEDGER` is bound,
@@ -17,6 +20,10 @@ export function ledgerStoreFor(
     if (!store) {
       store = new IsolateLedger();
       isolateLedgers.set(name, store);
+      if (isolateLedgers.size > MAX_ISOLATE_LEDGERS) {
+        const oldest = isolateLedgers.keys().next().value;
+        if (oldest !== undefined) isolateLedgers.delete(oldest);
+      }
     }
     return { store, scope: 'isolate', key: store };
   }
@@ -27,6 +34,8 @@ export function ledgerStoreFor(
     charge: (charge) => stub.charge(charge),
     markExhausted: (options) => stub.markExhausted(options),
     usage: (options) => stub.usage(options),
+    reserve: (reservation) => stub.reserve(reservation),
+    release: (release) => stub.release(release),
   };
   return { store, scope: 'durable-object', key: namespace };
 }

@@ -18,6 +18,32 @@ export interface LedgerCharge extends LedgerCallOptions {
   model: string;
   route: string;
   neurons: number;
+  /** The reservation this charge settles (the request's held expected cost), released with it. */
+  reservation?: string;
+}
+
+/**
+ * Neurons a request expects to spend, held from the check until its charge (or release) so
+ * that requests in flight count against the budget.
+ */
+export interface LedgerReservation extends LedgerCallOptions {
+  /** Unique per request; the charge that settles it names it. */
+  id: string;
+  neurons: number;
+  /** `DAILY_NEURON_BUDGET`: the reservation is granted only if today's total plus every hold fits. */
+  budget: number;
+  /** After this many milliseconds a hold nobody settled stops counting (a request that died). */
+  ttlMs: number;
+}
+
+/** The state after a reservation, and whether it was granted. */
+export interface LedgerReservationResult extends LedgerState {
+  granted: boolean;
+}
+
+/** Which reservation to release, unused (the request failed before it spent anything). */
+export interface LedgerRelease extends LedgerCallOptions {
+  id: string;
 }
 
 /** What the guard needs to decide whether a request may spend: today's total and flag. */
@@ -28,6 +54,8 @@ export interface LedgerState {
   used: number;
   /** Workers AI answered 3036/4006 today: the free allocation is gone whatever the count says. */
   exhausted: boolean;
+  /** Neurons held by requests in flight (reservations not yet settled or expired); absent: none. */
+  reserved?: number;
 }
 
 /**
@@ -74,4 +102,6 @@ export interface LedgerStore {
   charge(charge: LedgerCharge): Promise<LedgerState>;
   markExhausted(options?: LedgerCallOptions): Promise<LedgerState>;
   usage(options?: LedgerUsageOptions): Promise<LedgerUsage>;
+  reserve(reservation: LedgerReservation): Promise<LedgerReservationResult>;
+  release(release: LedgerRelease): Promise<LedgerState>;
 }

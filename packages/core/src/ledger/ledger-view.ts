@@ -1,6 +1,9 @@
 import type { LedgerState } from './ledger-types';
 
-/** This isolate's last view of one ledger, plus the charges it has sent and not yet seen land. */
+/**
+ * This isolate's last view of one ledger, plus `pending`: the charges it has sent and not yet
+ * seen land, and the expected costs of its requests in flight that were admitted from this view.
+ */
 export interface LedgerView {
   state: LedgerState | undefined;
   seenAt: number;
@@ -8,6 +11,8 @@ export interface LedgerView {
 }
 
 const views = new WeakMap<object, Map<string, LedgerView>>();
+// One view per ledger name (passthrough callers each have one): bounded like the isolate ledgers.
+const MAX_VIEWS = 1_000;
 
 /**
  * This isolate's view of the ledger `name` reached through `namespace` (the binding, or the
@@ -23,6 +28,10 @@ export function ledgerViewOf(namespace: object, name: string): LedgerView {
   if (!view) {
     view = { state: undefined, seenAt: Number.NEGATIVE_INFINITY, pending: 0 };
     byName.set(name, view);
+    if (byName.size > MAX_VIEWS) {
+      const oldest = byName.keys().next().value;
+      if (oldest !== undefined) byName.delete(oldest);
+    }
   }
   return view;
 }
@@ -42,6 +51,8 @@ export function rememberLedgerState(view: LedgerView, state: LedgerState, seenAt
       date: state.date,
       used: Math.max(previous.used, state.used),
       exhausted: previous.exhausted || state.exhausted,
+      // Holds come and go: the newest answer's count is the one to trust.
+      reserved: seenAt >= view.seenAt ? (state.reserved ?? 0) : (previous.reserved ?? 0),
     };
   } else {
     return;

@@ -15,7 +15,7 @@ describe('NeuronLedger (Durable Object over RPC)', () => {
     await ledger.charge({ model: '@cf/a', route: 'chat', neurons: 1.5, now: NOON });
     await ledger.charge({ model: '@cf/a', route: 'embeddings', neurons: 2, now: NOON });
     const state = await ledger.charge({ model: '@cf/b', route: 'chat', neurons: 0.25, now: NOON });
-    expect(state).toEqual({ date: '2026-11-30', used: 3.75, exhausted: false });
+    expect(state).toEqual({ date: '2026-11-30', used: 3.75, exhausted: false, reserved: 0 });
     const usage = await ledger.usage({ budget: 10, now: NOON });
     expect(usage).toEqual({
       date: '2026-11-30',
@@ -70,13 +70,20 @@ describe('NeuronLedger (Durable Object over RPC)', () => {
       date: '2026-11-30',
       used: 7,
       exhausted: true,
+      reserved: 0,
     });
     expect(await ledger.check({ now: NEXT_DAY - 1 })).toEqual({
       date: '2026-11-30',
       used: 7,
       exhausted: true,
+      reserved: 0,
     });
-    expect(await ledger.check({ now: NEXT_DAY })).toEqual({ date: '2026-12-01', used: 0, exhausted: false });
+    expect(await ledger.check({ now: NEXT_DAY })).toEqual({
+      date: '2026-12-01',
+      used: 0,
+      exhausted: false,
+      reserved: 0,
+    });
     const rows = await runInDurableObject(ledgerStub(name), (_instance: NeuronLedger, state) => ({
       charges: state.storage.sql.exec('SELECT date FROM neuron_charges').toArray(),
       days: state.storage.sql.exec('SELECT date FROM neuron_days').toArray(),
@@ -130,8 +137,33 @@ describe('NeuronLedger (Durable Object over RPC)', () => {
         now: NOON,
       }),
     });
-    expect(await response.json()).toEqual({ date: '2026-11-30', used: 3.75, exhausted: false });
+    expect(await response.json()).toEqual({ date: '2026-11-30', used: 3.75, exhausted: false, reserved: 0 });
     const usage = await ledgerStub(name).usage({ now: NOON });
     expect(usage.routes).toEqual({ chat: 1.25, translate: 2.5 });
+  });
+
+  it('holds the expected cost of requests in flight: grants only what fits, settles on charge, frees on release or expiry', async () => {
+    const ledger = ledgerStub(uniqueLedgerName('reserve'));
+    await ledger.charge({ model: '@cf/a', route: 'chat', neurons: 10, now: NOON });
+    const hold = (id: string, neurons: number, now = NOON) =>
+      ledger.reserve({ id, neurons, budget: 100, now, ttlMs: 60_000 });
+    // Ten concurrent holds of 25 on 90 left: exactly three fit, whatever order they arrive in.
+    const results = await Promise.all(Array.from({ length: 10 }, (_, index) => hold(`r${index}`, 25)));
+    expect(results.filter((result) => result.granted)).toHaveLength(3);
+    expect(results.at(-1)).toMatchObject({ used: 10, reserved: 75 });
+    const granted = results.flatMap((result, index) => (result.granted ? [`r${index}`] : []));
+    // A charge settles its hold at the real cost; a release gives one back unused.
+    expect(
+      await ledger.charge({ model: '@cf/a', route: 'chat', neurons: 3, now: NOON, reservation: granted[0] }),
+    ).toMatchObject({ used: 13, reserved: 50 });
+    expect(await ledger.release({ id: granted[1] ?? '', now: NOON })).toMatchObject({
+      used: 13,
+      reserved: 25,
+    });
+    expect((await hold('late', 70)).granted).toBe(false);
+    expect((await hold('fits', 50)).granted).toBe(true);
+    // A hold nobody settled stops counting once it expires.
+    expect(await ledger.check({ now: NOON + 60_001 })).toMatchObject({ used: 13, reserved: 0 });
+    expect((await hold('after', 80, NOON + 60_001)).granted).toBe(true);
   });
 });

@@ -3,6 +3,9 @@ import type {
   LedgerBreakdown,
   LedgerCallOptions,
   LedgerCharge,
+  LedgerRelease,
+  LedgerReservation,
+  LedgerReservationResult,
   LedgerState,
   LedgerStore,
   LedgerUsage,
@@ -26,6 +29,12 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS neuron_days (
     date TEXT PRIMARY KEY,
     exhausted INTEGER NOT NULL DEFAULT 0
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS neuron_reservations (
+    id TEXT PRIMARY KEY,
+    date TEXT NOT NULL,
+    neurons REAL NOT NULL,
+    expires_at INTEGER NOT NULL
   ) WITHOUT ROWID;
 `;
 
@@ -54,12 +63,49 @@ export class NeuronLedger extends DurableObject implements LedgerStore {
 
   /** Today's total and exhausted flag: what the guard reads before a call. */
   async check(options: LedgerCallOptions = {}): Promise<LedgerState> {
-    return this.#state(this.#today(options.now));
+    return this.#state(this.#today(options.now), options.now);
   }
 
-  /** Adds a call's neurons to today's row for its model and route, in one statement. */
+  /**
+   * Holds `neurons` for a request in flight if today's total, every unexpired hold and this one
+   * fit in `budget`: the check and the hold are one event, so a burst of concurrent requests
+   * cannot all pass on the same total.
+   */
+  async reserve(reservation: LedgerReservation): Promise<LedgerReservationResult> {
+    const now = reservation.now ?? Date.now();
+    const date = this.#today(now);
+    this.#sql.exec('DELETE FROM neuron_reservations WHERE expires_at <= ?', now);
+    const state = this.#state(date, now);
+    const held = state.reserved ?? 0;
+    const neurons = Number.isFinite(reservation.neurons) && reservation.neurons > 0 ? reservation.neurons : 0;
+    if (state.exhausted || state.used + held + neurons > reservation.budget)
+      return { ...state, granted: false };
+    this.#sql.exec(
+      'INSERT OR REPLACE INTO neuron_reservations (id, date, neurons, expires_at) VALUES (?, ?, ?, ?)',
+      reservation.id,
+      date,
+      neurons,
+      now + reservation.ttlMs,
+    );
+    return { ...state, reserved: held + neurons, granted: true };
+  }
+
+  /** Drops a hold its request no longer needs (it failed before spending). */
+  async release(release: LedgerRelease): Promise<LedgerState> {
+    const now = release.now ?? Date.now();
+    this.#sql.exec('DELETE FROM neuron_reservations WHERE id = ?', release.id);
+    return this.#state(this.#today(now), now);
+  }
+
+  /**
+   * Adds a call's neurons to today's row for its model and route, in one statement, and
+   * settles the reservation it names.
+   */
   async charge(charge: LedgerCharge): Promise<LedgerState> {
     validateLedgerCharge(charge);
+    if (charge.reservation !== undefined) {
+      this.#sql.exec('DELETE FROM neuron_reservations WHERE id = ?', charge.reservation);
+    }
     const date = this.#today(charge.now);
     this.#sql.exec(
       `INSERT INTO neuron_charges (date, model, route, neurons) VALUES (?, ?, ?, ?)
@@ -69,7 +115,7 @@ export class NeuronLedger extends DurableObject implements LedgerStore {
       charge.route,
       charge.neurons,
     );
-    return this.#state(date);
+    return this.#state(date, charge.now);
   }
 
   /** Records that Workers AI answered 3036/4006 today: the guard refuses until 00:00 UTC. */
@@ -80,7 +126,7 @@ export class NeuronLedger extends DurableObject implements LedgerStore {
        ON CONFLICT (date) DO UPDATE SET exhausted = 1`,
       date,
     );
-    return this.#state(date);
+    return this.#state(date, options.now);
   }
 
   /** Today's usage against `budget`, per model and per route. */
@@ -97,7 +143,7 @@ export class NeuronLedger extends DurableObject implements LedgerStore {
       models[row.model] = (models[row.model] ?? 0) + row.neurons;
       routes[row.route] = (routes[row.route] ?? 0) + row.neurons;
     }
-    const breakdown: LedgerBreakdown = { ...this.#state(date), models, routes };
+    const breakdown: LedgerBreakdown = { ...this.#state(date, now), models, routes };
     return toLedgerUsage(breakdown, options.budget ?? 0, now, 'durable-object');
   }
 
@@ -106,12 +152,13 @@ export class NeuronLedger extends DurableObject implements LedgerStore {
     if (this.#prunedBefore !== date) {
       this.#sql.exec('DELETE FROM neuron_charges WHERE date < ?', date);
       this.#sql.exec('DELETE FROM neuron_days WHERE date < ?', date);
+      this.#sql.exec('DELETE FROM neuron_reservations WHERE date < ?', date);
       this.#prunedBefore = date;
     }
     return date;
   }
 
-  #state(date: string): LedgerState {
+  #state(date: string, now: number = Date.now()): LedgerState {
     const total = this.#sql
       .exec<{ used: number }>(
         'SELECT COALESCE(SUM(neurons), 0) AS used FROM neuron_charges WHERE date = ?',
@@ -121,6 +168,13 @@ export class NeuronLedger extends DurableObject implements LedgerStore {
     const day = this.#sql
       .exec<{ exhausted: number }>('SELECT exhausted FROM neuron_days WHERE date = ?', date)
       .toArray()[0];
-    return { date, used: total.used, exhausted: day?.exhausted === 1 };
+    const held = this.#sql
+      .exec<{ reserved: number }>(
+        'SELECT COALESCE(SUM(neurons), 0) AS reserved FROM neuron_reservations WHERE date = ? AND expires_at > ?',
+        date,
+        now,
+      )
+      .one();
+    return { date, used: total.used, exhausted: day?.exhausted === 1, reserved: held.reserved };
   }
 }
