@@ -233,3 +233,38 @@ describe('legacy completions', () => {
     expect(((await response.json()) as { model: string }).model).toBe('@cf/zai-org/glm-4.7-flash');
   });
 });
+
+describe('budget-aware choice (BUDGET_DOWNGRADE_AT)', () => {
+  it('answers aliases with the cheapest model of their chain past the threshold, and says so in /v1/usage', async () => {
+    vi.setSystemTime(new Date('2031-05-06T10:00:00Z'));
+    const simulator = createSimulator();
+    const environment = testEnv(simulator, { DAILY_NEURON_BUDGET: '1000', BUDGET_DOWNGRADE_AT: '0.5' });
+    const before = await gatewayFetch(environment)('/v1/chat/completions', chat('gpt-4o'));
+    expect(before.status).toBe(200);
+    expect(before.headers.get('x-model-fallback')).toBeNull();
+    const quiet = (await (await gatewayFetch(environment)('/v1/usage')).json()) as Record<string, unknown>;
+    expect(quiet.budget_downgrade).toEqual({ at: 0.5, threshold: 500, active: false });
+
+    await sharedLedger().charge({
+      model: STRONG,
+      route: '/v1/chat/completions',
+      neurons: 600,
+      now: Date.now(),
+    });
+    // Past the isolate's cache time: its view of the ledger is read anew.
+    vi.setSystemTime(new Date('2031-05-06T10:00:05Z'));
+    const past = testEnv(simulator, { DAILY_NEURON_BUDGET: '1000', BUDGET_DOWNGRADE_AT: '0.5' });
+    simulator.reset();
+    const after = await gatewayFetch(past)('/v1/chat/completions', chat('gpt-4o'));
+    expect(after.status).toBe(200);
+    expect(after.headers.get('x-model-fallback')).toBe(
+      `${STRONG} -> @cf/meta/llama-3.1-8b-instruct-fast (budget)`,
+    );
+    expect(((await after.json()) as { model: string }).model).toBe('@cf/meta/llama-3.1-8b-instruct-fast');
+    // An exact ID is what the client chose: never downgraded.
+    const exact = await gatewayFetch(past)('/v1/chat/completions', chat(STRONG));
+    expect(((await exact.json()) as { model: string }).model).toBe(STRONG);
+    const usage = (await (await gatewayFetch(past)('/v1/usage')).json()) as Record<string, unknown>;
+    expect(usage.budget_downgrade).toMatchObject({ threshold: 500, active: true });
+  });
+});

@@ -81,6 +81,10 @@ async function refreshUsage() {
   if (!Number.isNaN(reset.getTime())) notes.push('resets ' + reset.toLocaleString());
   if (usage.scope === 'isolate') notes.push('counted per isolate: bind NEURON_LEDGER for an exact count');
   rows.push(element('p', usage.exhausted ? 'error' : 'hint', notes.join(' \\u00b7 ')));
+  const downgrade = usage.budget_downgrade;
+  if (downgrade) rows.push(element('p', downgrade.active ? 'error' : 'hint', downgrade.active
+    ? 'Budget downgrade in effect: past ' + number(downgrade.threshold) + ' neurons (BUDGET_DOWNGRADE_AT=' + downgrade.at + '), aliases answer with the cheapest model of their chain.'
+    : 'Budget downgrade at ' + number(downgrade.threshold) + ' neurons (BUDGET_DOWNGRADE_AT=' + downgrade.at + '): aliases then take the cheapest model of their chain.'));
   box.dataset.state = 'ready';
   box.replaceChildren(...rows);
 }

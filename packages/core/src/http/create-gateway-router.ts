@@ -9,7 +9,7 @@ import { canonicalPathname } from './canonical-pathname';
 import { handlePreflight, mutable, withCors } from './cors';
 import { ensurePassthroughTokenAccepted } from './ensure-passthrough-token-accepted';
 import type { GatewayHome } from './gateway-home';
-import type { GatewayRequest } from './gateway-request';
+import { type GatewayRequest, requestConfig } from './gateway-request';
 import { logRequest } from './log-request';
 import { renderHome } from './render-home';
 import { requestLedger } from './request-ledger';
@@ -115,7 +115,9 @@ export function createGatewayRouter<Env extends GatewayEnv & LedgerEnv>(options:
       // Today's neurons from the ledger (SPEC §7), per model and per route.
       .get('/v1/usage', async (request) => {
         await ensurePassthroughTokenAccepted(request);
-        return renderUsage(await requestLedger(request).usage());
+        const { budgetDowngradeAt } = requestConfig(request);
+        const downgrade = budgetDowngradeAt === undefined ? {} : { downgradeAt: budgetDowngradeAt };
+        return renderUsage(await requestLedger(request).usage(), downgrade);
       })
   );
 }

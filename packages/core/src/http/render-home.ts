@@ -1,3 +1,4 @@
+import type { GatewayConfig } from '../config/parse-config';
 import { prefersHtml } from '../dashboard/prefers-html';
 import { listModels } from '../workers-ai/catalog/list-models';
 import type { GatewayHome } from './gateway-home';
@@ -18,7 +19,20 @@ export function renderHome(request: GatewayRequest, home: GatewayHome): Response
       config,
     );
   }
-  const response = Response.json(home.describe({ origin, config, models: models.map((model) => model.id) }));
+  const described = home.describe({ origin, config, models: models.map((model) => model.id) });
+  const response = Response.json(withResilience(described, config));
   response.headers.set('vary', 'Accept');
   return response;
+}
+
+/** The fallback and budget settings a client may want to know (never a secret), added to the JSON banner. */
+function withResilience(described: unknown, config: GatewayConfig): unknown {
+  if (typeof described !== 'object' || described === null || Array.isArray(described)) return described;
+  return {
+    ...described,
+    ...(config.budgetDowngradeAt === undefined || config.dailyNeuronBudget <= 0
+      ? {}
+      : { budget_downgrade_at: config.budgetDowngradeAt * config.dailyNeuronBudget }),
+    ...(Object.keys(config.modelFallbacks).length === 0 ? {} : { model_fallbacks: config.modelFallbacks }),
+  };
 }

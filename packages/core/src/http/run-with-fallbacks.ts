@@ -4,6 +4,7 @@ import type { ResolvedModel } from '../workers-ai/catalog/resolve-model';
 import { type ModelChainRun, runModelChain } from '../workers-ai/client/run-model-chain';
 import { isFreePlan, noteFreePlan } from './free-plan';
 import { type GatewayRequest, requestConfig } from './gateway-request';
+import { requestLedger } from './request-ledger';
 
 /** What a request answered by a fallback chain needs to know. */
 export interface FallbackOutcome<T> {
@@ -14,10 +15,17 @@ export interface FallbackOutcome<T> {
   headers: Record<string, string>;
 }
 
+/** Today's spend is past `BUDGET_DOWNGRADE_AT` of `DAILY_NEURON_BUDGET` (both set). */
+async function isDowngrading(request: GatewayRequest): Promise<boolean> {
+  const { budgetDowngradeAt, dailyNeuronBudget } = requestConfig(request);
+  if (budgetDowngradeAt === undefined || dailyNeuronBudget <= 0) return false;
+  return (await requestLedger(request).spent()) >= budgetDowngradeAt * dailyNeuronBudget;
+}
+
 /**
  * Answers a request with the first model of its fallback chain that can (issue 14), the one
  * mechanism of every gateway: `planModelChain` from the requested name, `MODEL_ALIASES`,
- * `MODEL_FALLBACKS` and the plan, then `runModelChain`. `attempt` does the route's work for one
+ * `MODEL_FALLBACKS`, the plan and the day's spend (`BUDGET_DOWNGRADE_AT`), then `runModelChain`. `attempt` does the route's work for one
  * model (convert the request for it, call `upstreamFor(request).run`, map the answer); while it
  * runs, `upstreamFor` adds that try's options (`rejectIfBusy` while another model is left).
  * A stream falls back only while `attempt` has not returned it: once the route has a stream in
@@ -38,6 +46,7 @@ export async function runWithFallbacks<T>(
     fallbacks: config.modelFallbacks,
     task,
     freePlan: isFreePlan(config),
+    downgrade: await isDowngrading(request),
   });
   const state = request.gateway;
   const [first] = chain.candidates;
@@ -71,8 +80,14 @@ export async function runWithFallbacks<T>(
   state.model = used.model;
   const headers: Record<string, string> = {};
   if (used.replacedFrom !== undefined) headers['x-model-replaced'] = `${used.replacedFrom} -> ${used.model}`;
-  if (first !== undefined && run.reason !== undefined) {
-    headers['x-model-fallback'] = `${first.model} -> ${used.model} (${run.reason})`;
+  // Downgraded: the model the alias names is the one asked for, the cheaper one the first tried.
+  const asked = chain.downgradedFrom ?? first?.model;
+  const reasons = [
+    ...(chain.downgradedFrom === undefined ? [] : ['budget']),
+    ...(run.reason ? [run.reason] : []),
+  ];
+  if (asked !== undefined && reasons.length > 0 && asked !== used.model) {
+    headers['x-model-fallback'] = `${asked} -> ${used.model} (${reasons.join(', then ')})`;
   }
   return { value: run.value, resolved: used, headers };
 }

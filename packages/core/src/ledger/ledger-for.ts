@@ -65,6 +65,12 @@ export interface GatewayLedger {
   markExhausted(): Promise<void>;
   /** Today's usage for `GET /v1/usage`; a 503 GatewayError when the ledger cannot be reached. */
   usage(): Promise<LedgerUsage>;
+  /**
+   * Today's charged neurons plus this isolate's charges on their way, from this isolate's view
+   * while it is fresh (`cacheMs`), else read from the ledger; what the view last said (or 0) when
+   * the ledger cannot be read. For choices that need not be exact, like `BUDGET_DOWNGRADE_AT`.
+   */
+  spent(): Promise<number>;
 }
 
 const DEFAULT_NAME = 'ledger';
@@ -222,6 +228,20 @@ export function ledgerFor(env: LedgerEnv, config: GatewayConfig, options: Ledger
       })();
       keepAlive(marked);
       return marked;
+    },
+
+    async spent() {
+      const now = clock();
+      const today = utcDay(now).date;
+      if (view.state?.date !== today || now - view.seenAt >= cacheMs) {
+        try {
+          rememberLedgerState(view, await store.check({ now }), now);
+        } catch (error) {
+          logFailure('check', error);
+        }
+      }
+      const used = view.state?.date === today ? view.state.used : 0;
+      return used + Math.max(0, view.pending);
     },
 
     async usage() {

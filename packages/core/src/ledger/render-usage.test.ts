@@ -30,4 +30,27 @@ describe('renderUsage', () => {
       routes: { 'chat.completions': 12.345679 },
     });
   });
+
+  it('says when BUDGET_DOWNGRADE_AT is in effect, and only with a budget', async () => {
+    const usage = {
+      date: '2026-11-30',
+      budget: 1000,
+      used: 800,
+      remaining: 200,
+      exhausted: false,
+      reset_at: '2026-12-01T00:00:00.000Z',
+      models: {},
+      routes: {},
+      scope: 'durable-object' as const,
+    };
+    const active = (await renderUsage(usage, { downgradeAt: 0.75 }).json()) as Record<string, unknown>;
+    expect(active.budget_downgrade).toEqual({ at: 0.75, threshold: 750, active: true });
+    const below = (await renderUsage(usage, { downgradeAt: 0.9 }).json()) as Record<string, unknown>;
+    expect(below.budget_downgrade).toEqual({ at: 0.9, threshold: 900, active: false });
+    const off = (await renderUsage({ ...usage, budget: 0 }, { downgradeAt: 0.9 }).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(off).not.toHaveProperty('budget_downgrade');
+  });
 });

@@ -11,9 +11,12 @@ function roundAll(byName: Record<string, number>): Record<string, number> {
 
 /**
  * The `GET /v1/usage` response: today's date, budget, used, remaining, exhausted flag, reset
- * time (ISO 8601), where the count lives (`scope`), and neurons per model and per route.
+ * time (ISO 8601), where the count lives (`scope`), and neurons per model and per route; with
+ * `downgradeAt` (`BUDGET_DOWNGRADE_AT`) and a budget, whether aliases now take their cheapest model.
  */
-export function renderUsage(usage: LedgerUsage): Response {
+export function renderUsage(usage: LedgerUsage, options: { downgradeAt?: number } = {}): Response {
+  const { downgradeAt } = options;
+  const threshold = downgradeAt === undefined || usage.budget <= 0 ? undefined : usage.budget * downgradeAt;
   const body = {
     object: 'neuron_usage',
     date: usage.date,
@@ -25,6 +28,12 @@ export function renderUsage(usage: LedgerUsage): Response {
     scope: usage.scope,
     models: roundAll(usage.models),
     routes: roundAll(usage.routes),
+    // BUDGET_DOWNGRADE_AT: past `threshold` neurons, aliases answer with the cheapest model of their chain.
+    ...(threshold === undefined || downgradeAt === undefined
+      ? {}
+      : {
+          budget_downgrade: { at: downgradeAt, threshold: round(threshold), active: usage.used >= threshold },
+        }),
   };
   return new Response(JSON.stringify(body), {
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
