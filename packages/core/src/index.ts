@@ -31,6 +31,7 @@ export { guardBudget } from './http/guard-budget';
 export { noteExhaustion } from './http/note-exhaustion';
 export { BODY_LIMITS, readBodyBytes, readFormBody, readJsonBody } from './http/read-body';
 export { type RecordUsageOptions, recordUsage, type UsageRecord } from './http/record-usage';
+export { listGatewayModels } from './http/list-gateway-models';
 export { requestLedger } from './http/request-ledger';
 export { type FallbackOutcome, runWithFallbacks } from './http/run-with-fallbacks';
 export { upstreamFor } from './http/upstream-for';

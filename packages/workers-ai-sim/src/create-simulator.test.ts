@@ -88,6 +88,32 @@ describe('REST envelope and auth', () => {
     expect(await response.json()).toMatchObject({ errors: [{ code: 5006 }] });
   });
 
+  it('lets a test change the model search list, over REST and the binding, and fail it', async () => {
+    const simulator = createSimulator();
+    simulator.listModel({
+      name: '@cf/example/new-chat',
+      task: 'Text Generation',
+      properties: [{ property_id: 'function_calling', value: 'true' }],
+    });
+    simulator.unlistModel('@cf/meta/llama-3.2-1b-instruct');
+    const names = (await simulator.binding.models({ per_page: 1000 })).map(
+      (model) => (model as { name: string }).name,
+    );
+    expect(names).toContain('@cf/example/new-chat');
+    expect(names).not.toContain('@cf/meta/llama-3.2-1b-instruct');
+    expect(names).toContain('@cf/meta/llama-3.2-3b-instruct');
+    simulator.injectFault({ kind: 'status', code: 500, model: 'models/search' });
+    const failed = await simulator.fetch(
+      new Request('https://api.cloudflare.com/client/v4/accounts/acc/ai/models/search', {
+        headers: { authorization: 'Bearer t' },
+      }),
+    );
+    expect(failed.status).toBe(500);
+    simulator.reset();
+    const again = (await simulator.binding.models()).map((model) => (model as { name: string }).name);
+    expect(again).not.toContain('@cf/example/new-chat');
+  });
+
   it('serves health, model search and the control endpoints', async () => {
     const simulator = createSimulator();
     expect((await simulator.fetch(new Request('http://sim/healthz'))).status).toBe(200);

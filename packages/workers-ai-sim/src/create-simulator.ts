@@ -5,7 +5,7 @@ import { modelCatalog } from './model-catalog';
 import { NeuronLedger } from './neuron-ledger';
 import { parseFaultHeader } from './parse-fault-header';
 import { runModel } from './run-model';
-import { searchModels } from './search-models';
+import { type ListedSearchModel, type SearchListChanges, searchModels } from './search-models';
 import { SimulatorError } from './simulator-error';
 import type {
   ModelRequest,
@@ -20,6 +20,8 @@ import type {
 // Workers AI has no documented body limit; past this the sim answers 3006/413 like an oversized upload.
 const maximumBodyBytes = 25 * 1024 * 1024;
 const rawAudioModels = new Set(['whisper', 'nova']);
+// Status faults with this `model` fail the model search instead of a model call.
+const SEARCH_FAULT_TARGET = 'models/search';
 // workerd's wording when a connection drops before an answer arrives.
 const CONNECTION_LOST = 'Network connection lost.';
 
@@ -41,6 +43,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const ledger = new NeuronLedger(now);
   const faults = new FaultQueue();
   const calls: SimulatorCall[] = [];
+  const searchList: SearchListChanges = { added: [], hidden: new Set() };
+
+  // The model search fails like the API does under a status fault aimed at `models/search`.
+  function search(params: URLSearchParams): unknown {
+    const status = faults.take(SEARCH_FAULT_TARGET).find((fault) => fault.kind === 'status');
+    if (status) throw errorForCode(status.code ?? 500);
+    return searchModels(params, searchList);
+  }
 
   async function execute(
     call: SimulatorCall,
@@ -146,9 +156,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         pendingFaults: faults.size(),
       });
     }
-    const search = /^\/client\/v4\/accounts\/[^/]+\/ai\/models\/search\/?$/.exec(path);
-    if (search && request.method === 'GET') {
-      return checkAuthorization(request) ?? Response.json(searchModels(url));
+    const searchPath = /^\/client\/v4\/accounts\/[^/]+\/ai\/models\/search\/?$/.test(path);
+    if (searchPath && request.method === 'GET') {
+      const denied = checkAuthorization(request);
+      if (denied) return denied;
+      try {
+        return Response.json(search(url.searchParams));
+      } catch (error) {
+        return renderRestError(error);
+      }
     }
     const direct = /^\/client\/v4\/accounts\/[^/]+\/ai\/run\/(.+)$/.exec(path);
     const gateway = /^\/v1\/[^/]+\/([^/]+)\/workers-ai\/(.+)$/.exec(path);
@@ -188,6 +204,26 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
           throw error;
         }
       },
+      // workerd's `env.AI.models(params)`: the search's `result` list itself.
+      async models(params: Record<string, unknown> = {}) {
+        const query = new URLSearchParams();
+        for (const [key, value] of Object.entries(params))
+          if (value !== undefined) query.set(key, String(value));
+        try {
+          return (search(query) as { result: unknown[] }).result;
+        } catch (error) {
+          if (error instanceof SimulatorError) throw new Error(`${error.code}: ${error.message}`);
+          throw error;
+        }
+      },
+    },
+    listModel(model: ListedSearchModel) {
+      searchList.hidden.delete(model.name);
+      searchList.added = [...searchList.added.filter((added) => added.name !== model.name), model];
+    },
+    unlistModel(name: string) {
+      searchList.hidden.add(name);
+      searchList.added = searchList.added.filter((added) => added.name !== name);
     },
     injectFault(fault: SimulatorFault) {
       faults.add(fault);
@@ -197,6 +233,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     reset() {
       calls.length = 0;
       faults.clear();
+      searchList.added = [];
+      searchList.hidden.clear();
       ledger.reset();
     },
   };

@@ -1,3 +1,5 @@
+import type { ListedSearchModel } from './search-models';
+
 /** Options of {@link Simulator}. */
 export interface SimulatorOptions {
   /** Neurons a UTC day may use; past it every priced call fails with 4006. Default 10000. */
@@ -33,7 +35,7 @@ export type SimulatorFault = {
   code?: number;
   /** truncate: the stream ends abruptly after this many events. */
   afterEvents?: number;
-  /** Only for calls to this model. */
+  /** Only for calls to this model; `models/search` aims a status fault at the model search. */
   model?: string;
   /** How many calls the fault applies to (default 1). */
   times?: number;
@@ -66,14 +68,20 @@ export interface Simulator {
   /** Shaped like a Workers `env.AI` binding. */
   binding: {
     run(model: string, inputs: Record<string, unknown>, options?: SimulatorRunOptions): Promise<unknown>;
+    /** workerd's `env.AI.models(params)`: the model search's list. */
+    models(params?: Record<string, unknown>): Promise<unknown[]>;
   };
+  /** Adds (or replaces) a model in the model search's list, as when Cloudflare adds one. */
+  listModel(model: ListedSearchModel): void;
+  /** Drops a model from the model search's list, as when Cloudflare retires one. */
+  unlistModel(name: string): void;
   /** Queued; consumed by matching calls. */
   injectFault(fault: SimulatorFault): void;
   /** Today's neuron count. */
   neuronsUsed(): number;
   /** Every run call, in order. */
   calls: SimulatorCall[];
-  /** Clears calls, faults and neurons. */
+  /** Clears calls, faults, neurons and changes to the model search's list. */
   reset(): void;
 }
 

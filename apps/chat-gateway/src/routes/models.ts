@@ -1,4 +1,4 @@
-import { type GatewayRequest, listModels, requestConfig } from '@workers-ai-gateways/core';
+import { type GatewayRequest, listGatewayModels } from '@workers-ai-gateways/core';
 
 /** The Workers AI tasks chat-gateway serves. */
 export const CHAT_TASKS = [
@@ -9,7 +9,7 @@ export const CHAT_TASKS = [
 ] as const;
 
 /** `GET /v1/models`: the catalog's chat, embedding and audio models plus their OpenAI aliases. */
-export function models(request: GatewayRequest): Response {
-  const data = listModels({ task: [...CHAT_TASKS], aliases: requestConfig(request).modelAliases });
+export async function models(request: GatewayRequest): Promise<Response> {
+  const data = await listGatewayModels(request, CHAT_TASKS);
   return Response.json({ object: 'list', data });
 }

@@ -1,7 +1,7 @@
-import { type GatewayRequest, listModels, requestConfig } from '@workers-ai-gateways/core';
+import { type GatewayRequest, listGatewayModels } from '@workers-ai-gateways/core';
 
 /** `GET /v1/models`: the translation model(s) this gateway runs on. */
-export function models(request: GatewayRequest): Response {
-  const data = listModels({ task: 'translation', aliases: requestConfig(request).modelAliases });
+export async function models(request: GatewayRequest): Promise<Response> {
+  const data = await listGatewayModels(request, 'translation');
   return Response.json({ object: 'list', data });
 }

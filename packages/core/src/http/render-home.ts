@@ -1,18 +1,18 @@
 import type { GatewayConfig } from '../config/parse-config';
 import { prefersHtml } from '../dashboard/prefers-html';
-import { listModels } from '../workers-ai/catalog/list-models';
 import type { GatewayHome } from './gateway-home';
 import { type GatewayRequest, requestConfig } from './gateway-request';
+import { listGatewayModels } from './list-gateway-models';
 
 /**
  * `GET /`: what this gateway is and how to point a client at it, with its own URL filled in.
  * An HTML dashboard for browsers (`Accept: text/html`), JSON for everything else; public and
  * free of secrets (it never shows a key). Both answers say `Vary: Accept`, so caches keep them apart.
  */
-export function renderHome(request: GatewayRequest, home: GatewayHome): Response | Promise<Response> {
+export async function renderHome(request: GatewayRequest, home: GatewayHome): Promise<Response> {
   const config = requestConfig(request);
   const origin = new URL(request.url).origin;
-  const models = listModels({ task: [...home.tasks], aliases: config.modelAliases });
+  const models = await listGatewayModels(request, home.tasks);
   if (prefersHtml(request)) {
     return home.renderDashboard(
       { origin, upstreamMode: config.upstreamMode, models, anonymous: config.allowAnonymous },

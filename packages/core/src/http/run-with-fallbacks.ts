@@ -4,6 +4,7 @@ import type { ResolvedModel } from '../workers-ai/catalog/resolve-model';
 import { type ModelChainRun, runModelChain } from '../workers-ai/client/run-model-chain';
 import { isFreePlan, noteFreePlan } from './free-plan';
 import { type GatewayRequest, requestConfig } from './gateway-request';
+import { liveModelsFor } from './live-models-for';
 import { requestLedger } from './request-ledger';
 
 /** What a request answered by a fallback chain needs to know. */
@@ -41,11 +42,16 @@ export async function runWithFallbacks<T>(
   attempt: (resolved: ResolvedModel) => Promise<T>,
 ): Promise<FallbackOutcome<T>> {
   const config = requestConfig(request);
+  const freePlan = isFreePlan(config);
+  // On the Free plan the live list's Paid-only marks count too (models the catalog does not know).
+  const live = freePlan ? await liveModelsFor(request) : undefined;
+  const paidOnly = new Set(live?.filter((model) => model.paidOnly).map((model) => model.id));
   const chain = planModelChain(requested, {
     aliases: config.modelAliases,
     fallbacks: config.modelFallbacks,
     task,
-    freePlan: isFreePlan(config),
+    freePlan,
+    isPaidOnly: (resolved) => resolved.entry?.paidOnly === true || paidOnly.has(resolved.model),
     downgrade: await isDowngrading(request),
   });
   const state = request.gateway;

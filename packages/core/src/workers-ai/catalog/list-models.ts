@@ -2,6 +2,7 @@ import type { Task } from './catalog-model';
 import { findModel } from './find-model';
 import { MODEL_CATALOG } from './model-catalog';
 import { OPENAI_MODEL_ALIASES } from './openai-model-aliases';
+import type { LiveModel } from './parse-live-models';
 import { resolveModel } from './resolve-model';
 import { type ListedModel, toListedModel } from './to-listed-model';
 
@@ -11,6 +12,12 @@ export interface ListModelsOptions {
   task?: Task | Task[];
   /** Parsed `MODEL_ALIASES`, listed with the built-in OpenAI aliases. */
   aliases?: Record<string, string>;
+  /**
+   * Workers AI's live model search, when it answered: catalog models it no longer lists drop
+   * out (requests naming them still resolve, and removed ones keep their remap), models it lists
+   * that the catalog lacks are added, and its Paid-only marks and deprecation dates are shown.
+   */
+  live?: readonly LiveModel[];
 }
 
 /**
@@ -27,12 +34,20 @@ export function listModels(options: ListModelsOptions = {}): ListedModel[] {
   const wanted = (task: Task | undefined): boolean =>
     tasks === undefined || (task !== undefined && tasks.has(task));
 
+  const live =
+    options.live === undefined ? undefined : new Map(options.live.map((model) => [model.id, model]));
   const listed: ListedModel[] = [];
   const seen = new Set<string>();
   for (const entry of MODEL_CATALOG) {
     if (entry.status === 'removed' || !wanted(entry.task)) continue;
-    listed.push(toListedModel(entry.id, { model: entry.id, entry }));
+    if (live !== undefined && !live.has(entry.id)) continue;
+    listed.push(toListedModel(entry.id, { model: entry.id, entry, live: live?.get(entry.id) }));
     seen.add(entry.id);
+  }
+  for (const model of live?.values() ?? []) {
+    if (seen.has(model.id) || findModel(model.id) !== undefined || !wanted(model.task)) continue;
+    listed.push(toListedModel(model.id, { model: model.id, entry: undefined, live: model }));
+    seen.add(model.id);
   }
 
   const aliases = { ...OPENAI_MODEL_ALIASES, ...options.aliases };
@@ -46,7 +61,7 @@ export function listModels(options: ListModelsOptions = {}): ListedModel[] {
       continue;
     }
     if (!wanted(resolved.entry?.task)) continue;
-    listed.push(toListedModel(name, resolved));
+    listed.push(toListedModel(name, { ...resolved, live: live?.get(resolved.model) }));
     seen.add(name);
   }
   return listed;

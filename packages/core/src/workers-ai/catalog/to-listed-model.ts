@@ -1,4 +1,5 @@
 import type { CatalogModel, ModelStatus, Task } from './catalog-model';
+import type { LiveModel } from './parse-live-models';
 
 /** One entry of `GET /v1/models`: OpenAI's model object plus the catalog's metadata. */
 export interface ListedModel {
@@ -21,6 +22,8 @@ export interface ListedModel {
   voices?: readonly string[];
   paid_only?: boolean;
   deprecated_on?: string;
+  /** From Workers AI's live model search: the date Cloudflare plans to remove the model. */
+  planned_deprecation_date?: string;
   removed_on?: string;
   replacement?: string;
 }
@@ -36,11 +39,13 @@ function ownerOf(id: string): string {
 /**
  * Renders a model as an OpenAI model object under the name `listedAs`. When `listedAs` differs
  * from `target.model` the item is an alias (`alias_for`) described by its target's metadata; a
- * target outside the catalog (`entry` undefined) yields only the OpenAI fields and `alias_for`.
+ * target outside the catalog (`entry` undefined) yields only the OpenAI fields and `alias_for`,
+ * unless the live model search describes it (`live`), whose facts also add Paid-only marks and
+ * planned deprecation dates to catalogued models.
  */
 export function toListedModel(
   listedAs: string,
-  target: { model: string; entry: CatalogModel | undefined },
+  target: { model: string; entry: CatalogModel | undefined; live?: LiveModel | undefined },
 ): ListedModel {
   const isAlias = listedAs !== target.model;
   const base: ListedModel = {
@@ -50,8 +55,35 @@ export function toListedModel(
     owned_by: isAlias ? 'cloudflare' : ownerOf(target.model),
     ...(isAlias ? { alias_for: target.model } : {}),
   };
-  const entry = target.entry;
-  if (entry === undefined) return base;
+  const { entry, live } = target;
+  const liveFacts = {
+    ...(live?.paidOnly === true ? { paid_only: true } : {}),
+    ...(live?.plannedDeprecationDate === undefined
+      ? {}
+      : { planned_deprecation_date: live.plannedDeprecationDate }),
+  };
+  if (entry === undefined) {
+    if (live === undefined) return base;
+    return {
+      ...base,
+      ...(live.task === undefined ? {} : { task: live.task }),
+      status: live.beta ? 'beta' : 'active',
+      description: live.description,
+      ...(live.contextWindow === undefined ? {} : { context_window: live.contextWindow }),
+      ...(live.task === 'text-generation'
+        ? {
+            capabilities: {
+              tools: live.tools,
+              // The search does not say; the request is passed to the model, which answers for itself.
+              json_mode: false,
+              vision: live.vision,
+              reasoning: live.reasoning,
+            },
+          }
+        : {}),
+      ...liveFacts,
+    };
+  }
   return {
     ...base,
     task: entry.task,
@@ -76,5 +108,6 @@ export function toListedModel(
     ...(entry.deprecatedOn === undefined ? {} : { deprecated_on: entry.deprecatedOn }),
     ...(entry.removedOn === undefined ? {} : { removed_on: entry.removedOn }),
     ...(entry.replacement === undefined ? {} : { replacement: entry.replacement }),
+    ...liveFacts,
   };
 }
