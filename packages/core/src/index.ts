@@ -28,10 +28,10 @@ export { ensurePassthroughTokenAccepted } from './http/ensure-passthrough-token-
 export type { GatewayHome } from './http/gateway-home';
 export { type GatewayRequest, requestConfig } from './http/gateway-request';
 export { guardBudget } from './http/guard-budget';
+export { listGatewayModels } from './http/list-gateway-models';
 export { noteExhaustion } from './http/note-exhaustion';
 export { BODY_LIMITS, readBodyBytes, readFormBody, readJsonBody } from './http/read-body';
 export { type RecordUsageOptions, recordUsage, type UsageRecord } from './http/record-usage';
-export { listGatewayModels } from './http/list-gateway-models';
 export { requestLedger } from './http/request-ledger';
 export { type FallbackOutcome, runWithFallbacks } from './http/run-with-fallbacks';
 export { upstreamFor } from './http/upstream-for';
