@@ -30,6 +30,7 @@ export { type GatewayRequest, requestConfig } from './http/gateway-request';
 export { guardBudget } from './http/guard-budget';
 export { listGatewayModels } from './http/list-gateway-models';
 export { noteExhaustion } from './http/note-exhaustion';
+export { noteSessionAffinity } from './http/note-session-affinity';
 export { BODY_LIMITS, readBodyBytes, readFormBody, readJsonBody } from './http/read-body';
 export { type RecordUsageOptions, recordUsage, type UsageRecord } from './http/record-usage';
 export { requestLedger } from './http/request-ledger';

@@ -44,6 +44,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const faults = new FaultQueue();
   const calls: SimulatorCall[] = [];
   const searchList: SearchListChanges = { added: [], hidden: new Set() };
+  // Prompt caching: the last messages each session affinity sent to each model.
+  const prefixes = new Map<string, unknown[]>();
 
   // The model search fails like the API does under a status fault aimed at `models/search`.
   function search(params: URLSearchParams): unknown {
@@ -85,7 +87,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     // The SD family is beta and free; everything else counts against the daily allocation.
     const priced = entry.family.kind !== 'sd-image';
     if (priced && ledger.used() >= dailyNeuronLimit) throw new SimulatorError(4006);
-    const run = await runModel(entry, { ...request, now: now() });
+    const session =
+      call.sessionAffinity === undefined ? undefined : `${call.sessionAffinity}\u0000${call.model}`;
+    const cachedPrefix = session === undefined ? undefined : prefixes.get(session);
+    const run = await runModel(entry, { ...request, now: now(), ...(cachedPrefix ? { cachedPrefix } : {}) });
+    if (session !== undefined && Array.isArray(request.inputs.messages))
+      prefixes.set(session, request.inputs.messages);
     ledger.add(run.neurons);
     const slow = applicable.find((fault) => fault.kind === 'slow-tokens');
     const truncate = applicable.find((fault) => fault.kind === 'truncate');
@@ -114,6 +121,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         via: 'rest',
         ...(gatewayId ? { gatewayId } : {}),
         ...(body.rejectIfBusy ? { rejectIfBusy: true } : {}),
+        ...affinityOf(request.headers.get('x-session-affinity')),
       };
       const { run, behaviour } = await execute(
         call,
@@ -186,6 +194,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
           via: 'binding',
           ...(gatewayId ? { gatewayId } : {}),
           ...(runOptions.rejectIfBusy === true ? { rejectIfBusy: true } : {}),
+          ...affinityOf(runOptions.extraHeaders?.['x-session-affinity']),
         };
         try {
           runOptions.signal?.throwIfAborted();
@@ -235,10 +244,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       faults.clear();
       searchList.added = [];
       searchList.hidden.clear();
+      prefixes.clear();
       ledger.reset();
     },
   };
   return simulator;
+}
+
+function affinityOf(value: string | null | undefined): { sessionAffinity?: string } {
+  return value ? { sessionAffinity: value } : {};
 }
 
 function checkAuthorization(request: Request): Response | undefined {

@@ -100,11 +100,12 @@ export function runOpenaiText(
     ? countTokens(JSON.stringify(toolCall))
     : reply.reasoning.length + countContentTokens(content, jsonMode);
   const neurons = (chat.promptTokens * family.rates[0] + completionTokens * family.rates[1]) / 1e6;
+  const cachedTokens = cachedPromptTokens(inputs.messages, request.cachedPrefix, chat.promptTokens);
   const usage = {
     prompt_tokens: chat.promptTokens,
     completion_tokens: completionTokens,
     total_tokens: chat.promptTokens + completionTokens,
-    prompt_tokens_details: null,
+    prompt_tokens_details: cachedTokens > 0 ? { cached_tokens: cachedTokens } : null,
     neurons: Math.round(neurons * 10000) / 10000,
   };
   const id = `${isCompletion ? 'cmpl' : 'chatcmpl'}-${hashText(JSON.stringify(inputs)).toString(16).padStart(8, '0')}`;
@@ -195,4 +196,24 @@ function numberOr(value: unknown, fallback: number): number {
 function countContentTokens(content: string | null, jsonMode: boolean): number {
   if (content === null) return 0;
   return jsonMode ? countTokens(content) : content.split(' ').filter((word) => word !== '').length;
+}
+
+/**
+ * Prompt tokens served from the prefix cache: those of the previous messages of the same session
+ * when this prompt repeats them all first (https://developers.cloudflare.com/workers-ai/features/prompt-caching/).
+ */
+function cachedPromptTokens(messages: unknown, prefix: unknown[] | undefined, promptTokens: number): number {
+  if (
+    !Array.isArray(messages) ||
+    prefix === undefined ||
+    prefix.length === 0 ||
+    prefix.length > messages.length
+  ) {
+    return 0;
+  }
+  const repeated = prefix.every(
+    (message, index) => JSON.stringify(message) === JSON.stringify(messages[index]),
+  );
+  if (!repeated) return 0;
+  return Math.min(readChatInput({ messages: prefix }, { vision: false }).promptTokens, promptTokens);
 }

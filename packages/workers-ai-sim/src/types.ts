@@ -49,6 +49,8 @@ export interface SimulatorCall {
   gatewayId?: string;
   /** Sent with `rejectIfBusy` (binding option, or REST body `options`). */
   rejectIfBusy?: boolean;
+  /** The `x-session-affinity` it carried (REST header, binding `extraHeaders`). */
+  sessionAffinity?: string;
 }
 
 /** Options of the binding's `run`, as in workerd's `AiOptions`. */
@@ -108,4 +110,9 @@ export interface ModelRequest {
   form?: FormData;
   /** Clock for `created` timestamps. */
   now: number;
+  /**
+   * The messages of the previous call to this model with the same `x-session-affinity`: a prompt
+   * that starts with them is served partly from the prefix cache (`cached_tokens`).
+   */
+  cachedPrefix?: unknown[];
 }

@@ -3,6 +3,7 @@ import {
   createChatCompletionFramer,
   type GatewayRequest,
   inlineChatImageUrls,
+  noteSessionAffinity,
   parseChatCompletionRequest,
   type ResolvedModel,
   readJsonBody,
@@ -18,7 +19,10 @@ import { EVENT_STREAM_HEADERS, runChatGeneration, streamChatGeneration } from '.
  * when the asked model cannot; a stream falls back only before its first byte.
  */
 export async function chatCompletions(request: GatewayRequest): Promise<Response> {
-  const body = parseChatCompletionRequest(await readJsonBody(request));
+  const raw = await readJsonBody(request);
+  const body = parseChatCompletionRequest(raw);
+  // prompt_cache_key / user / a session header: the conversation's requests share Workers AI's prefix cache.
+  await noteSessionAffinity(request, raw);
   const id = `chatcmpl-${crypto.randomUUID().replaceAll('-', '')}`;
   const created = Math.floor(Date.now() / 1000);
   const stream = body.stream === true;

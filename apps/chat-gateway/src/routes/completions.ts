@@ -2,6 +2,7 @@ import {
   convertToWorkersAiChatInput,
   createChatCompletionFramer,
   type GatewayRequest,
+  noteSessionAffinity,
   parseCompletionRequest,
   type ResolvedModel,
   readJsonBody,
@@ -17,7 +18,10 @@ import { EVENT_STREAM_HEADERS, runChatGeneration, streamChatGeneration } from '.
  * `text_completion` objects and chunks.
  */
 export async function completions(request: GatewayRequest): Promise<Response> {
-  const body = parseCompletionRequest(await readJsonBody(request));
+  const raw = await readJsonBody(request);
+  const body = parseCompletionRequest(raw);
+  // prompt_cache_key / user / a session header: the conversation's requests share Workers AI's prefix cache.
+  await noteSessionAffinity(request, raw);
   const id = `cmpl-${crypto.randomUUID().replaceAll('-', '')}`;
   const created = Math.floor(Date.now() / 1000);
   const perPrompt = body.n ?? 1;

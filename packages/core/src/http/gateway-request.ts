@@ -21,6 +21,8 @@ export interface RequestState {
   errorCode?: string;
   /** Each model tried when a fallback chain ran (`runWithFallbacks`), for the log line. */
   attempts?: ChainAttempt[];
+  /** `x-session-affinity` for every upstream call of the request (`noteSessionAffinity`), already hashed. */
+  sessionAffinity?: string;
   /** Options every upstream call of the request gets now (`upstreamFor`): the fallback chain's per try. */
   upstreamOptions?: Pick<WorkersAiRunOptions, 'retry' | 'rejectIfBusy'>;
 }

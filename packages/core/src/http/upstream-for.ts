@@ -38,7 +38,11 @@ export function upstreamFor(request: GatewayRequest): {
   const bound = client;
   const state = request.gateway;
   // Read on each call: a fallback chain changes them between its tries.
-  const withTry = (options: WorkersAiRunOptions = {}) => ({ ...state.upstreamOptions, ...options });
+  const withTry = (options: WorkersAiRunOptions = {}) => ({
+    ...state.upstreamOptions,
+    ...(state.sessionAffinity === undefined ? {} : { sessionAffinity: state.sessionAffinity }),
+    ...options,
+  });
   if (caller?.kind !== 'passthrough')
     return { run: (model, inputs, options) => bound.run(model, inputs, withTry(options)) };
   return {

@@ -63,6 +63,12 @@ export interface WorkersAiRunOptions {
    * (https://developers.cloudflare.com/workers-ai/features/reject-if-busy/).
    */
   rejectIfBusy?: boolean;
+  /**
+   * Sent as `x-session-affinity` (REST header, binding `extraHeaders`): calls with the same value
+   * go to the instance holding their prompt prefix
+   * (https://developers.cloudflare.com/workers-ai/features/prompt-caching/).
+   */
+  sessionAffinity?: string;
   /** `passthrough` mode: the caller's Cloudflare API token. */
   token?: string;
 }
@@ -154,6 +160,9 @@ async function runWithBinding(
     bindingOptions.gateway = { id: options.gatewayId };
   if (signal !== undefined) bindingOptions.signal = signal;
   if (runOptions.rejectIfBusy === true) bindingOptions.rejectIfBusy = true;
+  if (runOptions.sessionAffinity !== undefined) {
+    bindingOptions.extraHeaders = { 'x-session-affinity': runOptions.sessionAffinity };
+  }
   const body = await toBindingInputs(model, inputs, runOptions.stream === true);
   let output: unknown;
   try {
@@ -252,6 +261,7 @@ async function runWithRest(
   signal?.throwIfAborted();
   const stream = runOptions.stream === true;
   const headers = new Headers({ authorization: `Bearer ${token}` });
+  if (runOptions.sessionAffinity !== undefined) headers.set('x-session-affinity', runOptions.sessionAffinity);
   let body: BodyInit;
   if (isBytesInputs(inputs)) {
     headers.set('content-type', inputs.contentType);
