@@ -2,7 +2,12 @@ import type { GatewayRequest } from './gateway-request';
 
 // Headers clients set to name a conversation: our own name for it, Codex's and other OpenAI
 // clients' `session_id` / `x-session-id`, and Claude Code's session header.
-const SESSION_HEADERS = ['x-session-affinity', 'session_id', 'x-session-id', 'x-claude-code-session-id'] as const;
+const SESSION_HEADERS = [
+  'x-session-affinity',
+  'session_id',
+  'x-session-id',
+  'x-claude-code-session-id',
+] as const;
 // Keeps the hash apart from any other SHA-256 of the same text.
 const DOMAIN = 'workers-ai-gateways/session-affinity\u0000';
 
