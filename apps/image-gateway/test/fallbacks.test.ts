@@ -70,3 +70,28 @@ describe('image fallback chains', () => {
     expect(chained.headers.get('x-model-fallback')).toBe(`${FLUX} -> ${LIGHTNING} (busy)`);
   });
 });
+
+describe('incomplete images', () => {
+  it('never serves an image cut short: the next model of the chain answers, else a 502', async () => {
+    simulator.injectFault({ kind: 'truncate', model: LIGHTNING, times: 2 });
+    const response = await call(
+      ...post('/v1/images/generations', {
+        model: 'dall-e-2',
+        prompt: 'a red fox',
+        response_format: 'b64_json',
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-model-fallback')).toBe(`${LIGHTNING} -> ${FLUX} (upstream error)`);
+    simulator.reset();
+    simulator.injectFault({ kind: 'truncate', times: 4 });
+    const broken = await call(
+      ...post('/v1/images/generations', {
+        model: 'dall-e-2',
+        prompt: 'a red fox',
+        response_format: 'b64_json',
+      }),
+    );
+    expect(broken.status).toBe(502);
+  });
+});

@@ -44,7 +44,32 @@ export async function parseWorkersAiImage(result: WorkersAiResult, model: string
       },
     );
   }
+  if (!isComplete(bytes, contentType)) {
+    // A body cut short in transit still starts like an image; served, it would show half a picture
+    // (and a fallback chain would stop at it instead of trying its next model).
+    throw new GatewayError(
+      502,
+      'upstream_error',
+      `Workers AI answered '${model}' with an incomplete image.`,
+      {
+        cause: { kind: result.kind, contentType, bytes: bytes.byteLength },
+      },
+    );
+  }
   return { bytes, contentType, extension: contentType === 'image/png' ? 'png' : 'jpg' };
+}
+
+// A PNG ends with its IEND chunk (length 0, type IEND, CRC AE 42 60 82); a JPEG with the EOI marker FF D9.
+const PNG_END = Uint8Array.of(0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82);
+
+function isComplete(bytes: Uint8Array, contentType: 'image/png' | 'image/jpeg'): boolean {
+  if (contentType === 'image/png') {
+    const tail = bytes.subarray(bytes.length - PNG_END.length);
+    return tail.length === PNG_END.length && tail.every((byte, index) => byte === PNG_END[index]);
+  }
+  // Some encoders pad after EOI; the marker within the last bytes is enough.
+  const tail = bytes.subarray(Math.max(0, bytes.length - 16));
+  return tail.some((byte, index) => byte === 0xff && tail[index + 1] === 0xd9);
 }
 
 async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array | undefined> {
