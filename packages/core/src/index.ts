@@ -73,7 +73,12 @@ export {
 } from './openai/map-workers-ai-chat-response';
 export { mapWorkersAiEmbeddingResponse } from './openai/map-workers-ai-embedding-response';
 export { mapWorkersAiTranscription } from './openai/map-workers-ai-transcription';
-export { parseChatCompletionRequest } from './openai/parse-chat-completion-request';
+export {
+  type ChatCompletionMessage,
+  type ChatCompletionRequest,
+  type ChatCompletionTool,
+  parseChatCompletionRequest,
+} from './openai/parse-chat-completion-request';
 export { parseCompletionRequest } from './openai/parse-completion-request';
 export { parseEmbeddingRequest } from './openai/parse-embedding-request';
 export { parseSpeechRequest } from './openai/parse-speech-request';

@@ -1,5 +1,5 @@
 import { estimateNeurons, estimateTokens } from '@workers-ai-gateways/core';
-import type { ChatGeneration } from './run-chat-generation';
+import type { ChatGeneration } from './chat-generation';
 
 // Workers AI's own default when a request sets no `max_tokens` (reference/workers-ai-facts.md).
 const WORKERS_AI_DEFAULT_MAX_TOKENS = 256;

@@ -1,22 +1,18 @@
 import {
-  convertToWorkersAiChatInput,
   createChatCompletionFramer,
   type GatewayRequest,
-  inlineChatImageUrls,
   noteSessionAffinity,
   parseChatCompletionRequest,
-  type ResolvedModel,
   readJsonBody,
-  runWithFallbacks,
 } from '@workers-ai-gateways/core';
-import { EVENT_STREAM_HEADERS, runChatGeneration, streamChatGeneration } from '../chat/run-chat-generation';
+import { generateChat } from '../chat/generate-chat';
+import { EVENT_STREAM_HEADERS } from '../chat/run-chat-generation';
 
 /**
  * `POST /v1/chat/completions`: OpenAI Chat Completions on Workers AI, streamed or not, for both
- * upstream output families. `n` > 1 makes one upstream call per choice (seeds offset so the
- * choices differ); tool calls, JSON mode, vision, reasoning and stop sequences are mapped by the
- * core converters and stream transform. The model's fallback chain (`runWithFallbacks`) answers
- * when the asked model cannot; a stream falls back only before its first byte.
+ * upstream output families, through the one chat core (`generateChat`): tool calls, JSON mode,
+ * vision, reasoning, stop sequences, `n` > 1 and fallback chains are handled there; this route
+ * parses OpenAI's request and renders OpenAI's answer.
  */
 export async function chatCompletions(request: GatewayRequest): Promise<Response> {
   const raw = await readJsonBody(request);
@@ -25,62 +21,22 @@ export async function chatCompletions(request: GatewayRequest): Promise<Response
   await noteSessionAffinity(request, raw);
   const id = `chatcmpl-${crypto.randomUUID().replaceAll('-', '')}`;
   const created = Math.floor(Date.now() / 1000);
-  const stream = body.stream === true;
+  const includeUsage = body.stream_options?.include_usage === true;
 
-  // One model's whole generation: converted for that model, since a chain may cross output families.
-  const generate = async (resolved: ResolvedModel) => {
-    const call = convertToWorkersAiChatInput(body, { ...resolved, requested: body.model });
-    if (Array.isArray(call.inputs.messages)) {
-      await inlineChatImageUrls(call.inputs.messages as Record<string, unknown>[], {
-        signal: request.signal,
-      });
-    }
-    const choices = body.n ?? 1;
-    const calls = Array.from({ length: choices }, (_, index) =>
-      index === 0 || body.seed == null
-        ? call
-        : { ...call, inputs: { ...call.inputs, seed: (call.inputs.seed as number) + index } },
-    );
-    const generation = {
-      model: resolved.model,
-      calls,
-      stream,
-      includeUsage: body.stream_options?.include_usage === true,
-      promptCharacters: JSON.stringify(call.inputs.messages ?? '').length,
-    };
-    if (stream) {
-      const events = await streamChatGeneration(request, generation, (context) =>
-        createChatCompletionFramer({
-          ...context,
-          kind: 'chat',
-          id,
-          created,
-          model: resolved.model,
-          includeUsage: generation.includeUsage,
-        }),
-      );
-      return { events, result: undefined };
-    }
-    return { events: undefined, result: await runChatGeneration(request, generation) };
-  };
-  const { value, resolved, headers } = await runWithFallbacks(
-    request,
-    body.model,
-    'text-generation',
-    generate,
+  const { answer, resolved, headers } = await generateChat(request, body, (framing) =>
+    createChatCompletionFramer({ ...framing, kind: 'chat', id, created, includeUsage }),
   );
-
-  if (value.events !== undefined) {
-    return new Response(value.events, { headers: { ...EVENT_STREAM_HEADERS, ...headers } });
+  if (answer.kind === 'stream') {
+    return new Response(answer.events, { headers: { ...EVENT_STREAM_HEADERS, ...headers } });
   }
-  const { neurons: _neurons, ...usage } = value.result.usage;
+  const { neurons: _neurons, ...usage } = answer.result.usage;
   return Response.json(
     {
       id,
       object: 'chat.completion',
       created,
       model: resolved.model,
-      choices: value.result.choices.map((choice, index) => ({
+      choices: answer.result.choices.map((choice, index) => ({
         index,
         message: {
           role: 'assistant',
