@@ -408,6 +408,28 @@ describe('Anthropic errors', () => {
     expect((error as Error).message).toContain('overloaded_error');
   });
 
+  for (const [code, status, type] of [
+    [429, 429, 'rate_limit_error'],
+    [500, 502, 'api_error'],
+    [4006, 429, 'rate_limit_error'],
+  ] as const) {
+    it(`answers an upstream ${code} before the stream starts with ${status} ${type}`, async () => {
+      simulator.injectFault({ kind: 'status', code, times: 10 });
+      const response = await fetchGateway('/v1/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          model: '@cf/meta/llama-3.1-8b-instruct-fast',
+          max_tokens: 100,
+          stream: true,
+          messages: [{ role: 'user', content: 'Hi' }],
+        }),
+      });
+      expect(response.status).toBe(status);
+      expect(await response.json()).toMatchObject({ type: 'error', error: { type } });
+    });
+  }
+
   for (const fault of [{ kind: 'truncate', afterEvents: 2 }, { kind: 'malformed' }] as const) {
     it(`ends the stream with an error event on an upstream ${fault.kind} fault`, async () => {
       simulator.injectFault({ ...fault, times: 1 });
