@@ -229,6 +229,21 @@ describe('POST /v1/messages with @anthropic-ai/sdk', () => {
     expect(message.stop_sequence).toBe('reply');
   });
 
+  it('fits a max_tokens larger than the model can give to its context window instead of refusing', async () => {
+    // Streamed, as Claude Code sends it (the SDK refuses a non-streamed call this large).
+    const message = await client.messages
+      .stream({
+        model: '@cf/meta/llama-3.3-70b-instruct-fp8-fast',
+        max_tokens: 32000,
+        messages: [{ role: 'user', content: 'Hi [[tokens=4]]' }],
+      })
+      .finalMessage();
+    expect(message.stop_reason).toBe('end_turn');
+    const sent = simulator.calls[0]?.inputs as { max_tokens?: number } | undefined;
+    expect(sent?.max_tokens).toBeGreaterThan(23_000);
+    expect(sent?.max_tokens).toBeLessThan(24_000);
+  });
+
   it('reports max_tokens when the answer hit the limit', async () => {
     const message = await client.messages.create({
       model: 'claude-haiku-4-5',
