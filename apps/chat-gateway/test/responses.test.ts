@@ -187,7 +187,7 @@ describe('POST /v1/responses with the openai SDK', () => {
     });
     expect(response.output.map((item) => item.type)).toEqual(['reasoning', 'message']);
     const reasoning = response.output[0];
-    expect(reasoning?.type === 'reasoning' && reasoning.content?.[0]?.text).toMatch(/^Simulated reasoning/);
+    expect(reasoning?.type === 'reasoning' && reasoning.summary[0]?.text).toMatch(/^Simulated reasoning/);
     expect(simulator.calls[0]?.inputs).toMatchObject({ reasoning_effort: 'high' });
   });
 

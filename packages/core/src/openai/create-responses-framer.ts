@@ -25,9 +25,11 @@ type OpenItem =
 /**
  * Frames stream parts as the Responses API's typed server-sent events, each with its
  * `sequence_number`: `response.created` and `response.in_progress`; then one output item per
- * run of parts of a kind, in the order they arrive — a `reasoning` item
- * (`response.reasoning_text.delta`), a `message` (`response.content_part.added`,
- * `response.output_text.delta`, `.done`, `response.content_part.done`), a `function_call` per
+ * run of parts of a kind, in the order they arrive — a `reasoning` item whose summary is the
+ * model's reasoning (`response.reasoning_summary_text.delta`: what Codex and the AI SDK show;
+ * Workers AI models give their whole reasoning, so the "summary" is all of it), a `message`
+ * (`response.content_part.added`, `response.output_text.delta`, `.done`,
+ * `response.content_part.done`), a `function_call` per
  * tool call (`response.function_call_arguments.delta` / `.done`) — each between
  * `response.output_item.added` and `response.output_item.done`; at the end
  * `response.completed`, or `response.incomplete` when the output hit `max_output_tokens`, with
@@ -62,10 +64,10 @@ export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStre
     let text = '';
     let done: Record<string, unknown>;
     if (item.kind === 'reasoning') {
-      const part = { type: 'reasoning_text', text: item.text };
-      text += event('response.reasoning_text.done', { ...at, content_index: 0, text: item.text });
-      text += event('response.content_part.done', { ...at, content_index: 0, part });
-      done = { ...item.item, content: [part] };
+      const part = { type: 'summary_text', text: item.text };
+      text += event('response.reasoning_summary_text.done', { ...at, summary_index: 0, text: item.text });
+      text += event('response.reasoning_summary_part.done', { ...at, summary_index: 0, part });
+      done = { ...item.item, summary: [part] };
     } else if (item.kind === 'message') {
       const part = { type: 'output_text', text: item.text, annotations: [], logprobs: [] };
       text += event('response.output_text.done', { ...at, content_index: 0, text: item.text, logprobs: [] });
@@ -89,7 +91,12 @@ export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStre
     output[next.index] = next.item;
     const at = { item_id: next.item.id, output_index: next.index, content_index: 0 };
     if (next.kind === 'reasoning') {
-      text += event('response.content_part.added', { ...at, part: { type: 'reasoning_text', text: '' } });
+      text += event('response.reasoning_summary_part.added', {
+        item_id: next.item.id,
+        output_index: next.index,
+        summary_index: 0,
+        part: { type: 'summary_text', text: '' },
+      });
     } else if (next.kind === 'message') {
       text += event('response.content_part.added', {
         ...at,
@@ -109,16 +116,16 @@ export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStre
         text += openItem({
           kind: 'reasoning',
           index,
-          item: { id, type: 'reasoning', summary: [], content: [] },
+          item: { id, type: 'reasoning', summary: [] },
           text: '',
         });
       }
       const current = open as OpenItem;
       current.text += part.reasoning;
-      text += event('response.reasoning_text.delta', {
+      text += event('response.reasoning_summary_text.delta', {
         item_id: current.item.id,
         output_index: current.index,
-        content_index: 0,
+        summary_index: 0,
         delta: part.reasoning,
       });
     }

@@ -3,7 +3,8 @@ import { responseItemId } from './response-item-id';
 
 /**
  * A non-streamed chat answer as a Response's output items, in the order a stream sends them: a
- * `reasoning` item when the model reasoned, the assistant `message` with one `output_text` part
+ * `reasoning` item when the model reasoned (its whole reasoning as the summary, which is what
+ * clients show), the assistant `message` with one `output_text` part
  * (also when empty, unless the answer is only tool calls), then a `function_call` item per tool
  * call, its `call_id` the call's id.
  */
@@ -16,8 +17,7 @@ export function mapChatChoiceToResponseOutput(
     output.push({
       id: responseItemId('rs', responseId, output.length),
       type: 'reasoning',
-      summary: [],
-      content: [{ type: 'reasoning_text', text: choice.reasoning }],
+      summary: [{ type: 'summary_text', text: choice.reasoning }],
     });
   }
   const text = choice.content ?? '';
