@@ -17,10 +17,27 @@ export interface ResponsesStreamFraming {
   onComplete?: (response: Record<string, unknown>) => void;
 }
 
-type OpenItem =
+type OpenItem = (
   | { kind: 'reasoning'; index: number; item: Record<string, unknown>; text: string }
   | { kind: 'message'; index: number; item: Record<string, unknown>; text: string }
-  | { kind: 'call'; index: number; item: Record<string, unknown>; callIndex: number; text: string };
+  | { kind: 'call'; index: number; item: Record<string, unknown>; callIndex: number; text: string }
+) & {
+  /** The item's delta event up to its `delta` value: `event: …\ndata: {"type":…,"delta":`. */
+  deltaPrefix?: string;
+};
+
+// The delta event of each item kind, and where its delta sits among the fields.
+const DELTA_EVENTS = {
+  reasoning: { type: 'response.reasoning_summary_text.delta', field: '"summary_index":0' },
+  message: { type: 'response.output_text.delta', field: '"content_index":0' },
+  call: { type: 'response.function_call_arguments.delta', field: '' },
+} as const;
+
+function deltaPrefix(item: OpenItem): string {
+  const { type, field } = DELTA_EVENTS[item.kind];
+  const fields = `"item_id":${JSON.stringify(item.item.id)},"output_index":${item.index}${field === '' ? '' : `,${field}`}`;
+  return `event: ${type}\ndata: {"type":"${type}",${fields},"delta":`;
+}
 
 /**
  * Frames stream parts as the Responses API's typed server-sent events, each with its
@@ -87,6 +104,7 @@ export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStre
 
   const openItem = (next: OpenItem): string => {
     let text = close() + event('response.output_item.added', { output_index: next.index, item: next.item });
+    next.deltaPrefix = deltaPrefix(next);
     open = next;
     output[next.index] = next.item;
     const at = { item_id: next.item.id, output_index: next.index, content_index: 0 };
@@ -122,12 +140,7 @@ export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStre
       }
       const current = open as OpenItem;
       current.text += part.reasoning;
-      text += event('response.reasoning_summary_text.delta', {
-        item_id: current.item.id,
-        output_index: current.index,
-        summary_index: 0,
-        delta: part.reasoning,
-      });
+      text += `${current.deltaPrefix}${JSON.stringify(part.reasoning)},"sequence_number":${sequence++}}\n\n`;
     }
     if (part.content !== undefined && part.content !== '') {
       forwardedCharacters += part.content.length;
@@ -143,13 +156,8 @@ export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStre
       }
       const current = open as OpenItem;
       current.text += part.content;
-      text += event('response.output_text.delta', {
-        item_id: current.item.id,
-        output_index: current.index,
-        content_index: 0,
-        delta: part.content,
-        logprobs: [],
-      });
+      // The hot path (one event per token): the fixed part of the event is written once per item.
+      text += `${current.deltaPrefix}${JSON.stringify(part.content)},"logprobs":[],"sequence_number":${sequence++}}\n\n`;
     }
     for (const call of part.toolCalls ?? []) {
       const argumentsText = call.function.arguments ?? '';
@@ -176,11 +184,7 @@ export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStre
       const current = open as OpenItem;
       current.text += argumentsText;
       if (argumentsText !== '') {
-        text += event('response.function_call_arguments.delta', {
-          item_id: current.item.id,
-          output_index: current.index,
-          delta: argumentsText,
-        });
+        text += `${current.deltaPrefix}${JSON.stringify(argumentsText)},"sequence_number":${sequence++}}\n\n`;
       }
     }
     return text;
