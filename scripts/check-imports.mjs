@@ -1,7 +1,7 @@
 // Checks the import graph of the TypeScript sources (run by `pnpm test`):
 // - no import cycle between any two files of packages/ and apps/; a cycle made only of type
 //   imports (erased when compiled, so no load-order hazard) is reported as a warning;
-// - core's folders import only folders on a lower floor (ARCHITECTURE.md), tests excepted;
+// - core's folders import only folders on a lower floor (ARCHITECTURE.md), tests and fixtures excepted;
 // - only tests import core's test support (`src/testing`, `@workers-ai-gateways/core/testing`);
 // - an app imports core only through its package name, never another app; core never imports an
 //   app; the simulator imports nothing of core (it stands for Workers AI, not for the gateways).
@@ -37,7 +37,8 @@ function listSources(directory) {
   return found;
 }
 
-const isTest = (file) => /\.test(-helper)?\.ts$|\/test\//.test(file) || file.includes('/src/testing/');
+const isTest = (file) =>
+  /\.test(-helper)?\.ts$|\/test\/|\/__fixtures__\//.test(file) || file.includes('/src/testing/');
 const IMPORT =
   /(?:^|\n)\s*(import|export)(\s+type)?\b[^'";]*?\bfrom\s*'([^']+)'|(?:^|\n)\s*import\s*'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/g;
 

@@ -1,7 +1,9 @@
 import {
+  canonicalPathname,
   createGatewayRouter,
   guardBudget,
   noteExhaustion,
+  renderAnthropicError,
   renderOpenAiError,
 } from '@workers-ai-gateways/core';
 import type { Env } from './env';
@@ -11,6 +13,8 @@ import { chatCompletions } from './routes/chat-completions';
 import { completions } from './routes/completions';
 import { embeddings } from './routes/embeddings';
 import { home } from './routes/home';
+import { messages } from './routes/messages';
+import { messagesCountTokens } from './routes/messages-count-tokens';
 import { model } from './routes/model';
 import { models } from './routes/models';
 
@@ -22,6 +26,11 @@ const router = createGatewayRouter<Env>({
   renderError: (error, request) => {
     // Workers AI's 3036/4006 marks the day exhausted, so the next requests are refused here.
     noteExhaustion(request, error);
+    // Anthropic's clients read only Anthropic's envelope, for every path under /v1/messages.
+    const pathname = canonicalPathname(request);
+    if (pathname === '/v1/messages' || pathname.startsWith('/v1/messages/')) {
+      return renderAnthropicError(error, request.gateway?.id);
+    }
     return renderOpenAiError(error);
   },
 });
@@ -34,6 +43,8 @@ router
   .post('/v1/embeddings', guardBudget, embeddings)
   .post('/v1/audio/transcriptions', guardBudget, audioTranscriptions)
   .post('/v1/audio/translations', guardBudget, audioTranslations)
-  .post('/v1/audio/speech', guardBudget, audioSpeech);
+  .post('/v1/audio/speech', guardBudget, audioSpeech)
+  .post('/v1/messages', guardBudget, messages)
+  .post('/v1/messages/count_tokens', messagesCountTokens);
 
 export default { fetch: router.fetch } satisfies ExportedHandler<Env>;

@@ -2,6 +2,16 @@
 // what they depend on. Export a name here when an app starts to use it; test support lives in
 // ./testing (`@workers-ai-gateways/core/testing`).
 
+export { convertMessagesToChatRequest } from './anthropic/convert-messages-to-chat-request';
+export { createMessagesFramer, type MessagesStreamFraming } from './anthropic/create-messages-framer';
+export { mapChatChoiceToMessage } from './anthropic/map-chat-choice-to-message';
+export {
+  type MessagesCountTokensRequest,
+  type MessagesRequest,
+  parseMessagesCountTokensRequest,
+  parseMessagesRequest,
+} from './anthropic/parse-messages-request';
+export { renderAnthropicError } from './anthropic/render-anthropic-error';
 export type { GatewayEnv } from './config/gateway-env';
 export type { ClientSetting, DashboardOptions } from './dashboard/dashboard-types';
 export { prefersHtml } from './dashboard/prefers-html';

@@ -90,6 +90,15 @@ function chatSettings(options: DashboardOptions): ClientSetting[] {
       text: `from openai import OpenAI\n\nclient = OpenAI(base_url="${origin}/v1", api_key="<your-key>")\ncompletion = client.chat.completions.create(\n    model="gpt-4o-mini",\n    messages=[{"role": "user", "content": "Hello!"}],\n)\nprint(completion.choices[0].message.content)`,
     },
     {
+      title: 'Claude Code',
+      note: 'Claude model names map by family: Opus and Sonnet to the strongest free model, Haiku to the fast one. ANTHROPIC_MODEL pins any tools-capable chat model.',
+      text: `export ANTHROPIC_BASE_URL=${origin}\nexport ANTHROPIC_AUTH_TOKEN=<your-key>\n# optional: export ANTHROPIC_MODEL=@cf/openai/gpt-oss-120b\nclaude`,
+    },
+    {
+      title: 'Anthropic SDK (JavaScript)',
+      text: `import Anthropic from '@anthropic-ai/sdk';\n\nconst claude = new Anthropic({ baseURL: '${origin}', apiKey: '<your-key>' });\nconst message = await claude.messages.create({\n  model: 'claude-sonnet-4-5',\n  max_tokens: 1024,\n  messages: [{ role: 'user', content: 'Hello!' }],\n});\nconsole.log(message.content);`,
+    },
+    {
       title: 'curl',
       text: `curl ${origin}/v1/chat/completions \\\n  -H 'Authorization: Bearer <your-key>' \\\n  -H 'Content-Type: application/json' \\\n  -d '{"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"Hello!"}]}'`,
     },

@@ -8,7 +8,8 @@ export const home: GatewayHome = {
   renderDashboard: (options) => renderChatDashboard(options),
   describe: ({ origin, config, models }) => ({
     name: 'chat-gateway',
-    description: 'OpenAI-compatible chat, completions, embeddings and audio API on Cloudflare Workers AI.',
+    description:
+      'OpenAI-compatible chat, completions, embeddings and audio API, and the Anthropic Messages API, on Cloudflare Workers AI.',
     upstream_mode: config.upstreamMode,
     endpoints: [
       '/v1/chat/completions',
@@ -17,6 +18,8 @@ export const home: GatewayHome = {
       '/v1/audio/transcriptions',
       '/v1/audio/translations',
       '/v1/audio/speech',
+      '/v1/messages',
+      '/v1/messages/count_tokens',
       '/v1/models',
       '/v1/usage',
       '/healthz',
@@ -24,6 +27,7 @@ export const home: GatewayHome = {
     models,
     clients: {
       ...describeOpenAiClients(origin, models),
+      claude_code: { ANTHROPIC_BASE_URL: origin, ANTHROPIC_AUTH_TOKEN: '<one of GATEWAY_KEYS>' },
       curl: `curl ${origin}/v1/chat/completions -H 'Authorization: Bearer <key>' -H 'Content-Type: application/json' -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}'`,
     },
   }),

@@ -18,7 +18,8 @@ export interface ChatToolCallDelta {
  */
 export type ChatStreamPart =
   | { type: 'delta'; index: number; content?: string; reasoning?: string; toolCalls?: ChatToolCallDelta[] }
-  | { type: 'finish'; index: number; finishReason: ChatFinishReason }
+  /** `stopSequence`: the client's stop sequence the gateway cut the text at, when it was one. */
+  | { type: 'finish'; index: number; finishReason: ChatFinishReason; stopSequence?: string }
   | { type: 'usage'; usage: ChatUsage }
   /** `error`: the failure as the gateway knows it (status and code), when it is more than a broken stream. */
   | { type: 'error'; message: string; error?: GatewayError };

@@ -11,6 +11,7 @@ export type ChatGenerationSource = Partial<
     | 'max_completion_tokens'
     | 'temperature'
     | 'top_p'
+    | 'top_k'
     | 'seed'
     | 'frequency_penalty'
     | 'presence_penalty'
@@ -157,6 +158,8 @@ export function convertToWorkersAiChatInput(
     inputs[family === 'openai' ? maxTokensParam : 'max_tokens'] = requestedMaxTokens;
   if (source.temperature != null) inputs.temperature = source.temperature;
   if (source.top_p != null) inputs.top_p = source.top_p;
+  // Legacy models' schemas cap top_k at 50; past that it samples from (almost) everything anyway.
+  if (source.top_k != null) inputs.top_k = family === 'legacy' ? Math.min(source.top_k, 50) : source.top_k;
   if (source.frequency_penalty != null) inputs.frequency_penalty = source.frequency_penalty;
   if (source.presence_penalty != null) inputs.presence_penalty = source.presence_penalty;
   if (source.seed != null) {

@@ -52,7 +52,7 @@ describe('createChatStreamPartMapper (through createUpstreamChatPartSource)', ()
     const parts = await mapFixture(stopSplit, { stop: ['END'] });
     expect(contentOf(parts)).toBe('The answer is 42. ');
     expect(parts.filter((part) => part.type === 'finish')).toEqual([
-      { type: 'finish', index: 0, finishReason: 'stop' },
+      { type: 'finish', index: 0, finishReason: 'stop', stopSequence: 'END' },
     ]);
     expect(parts.at(-1)).toEqual({
       type: 'usage',

@@ -49,6 +49,8 @@ export function createChatStreamPartMapper(options: ChatStreamPartOptions): Chat
   let sawDone = false;
   let sawToolCalls = false;
   let upstreamFinish: ChatFinishReason | undefined;
+  // vLLM names the stop string it stopped at in `stop_reason` (a token id otherwise).
+  let upstreamStopSequence: string | undefined;
   let usage: ChatUsage | undefined;
   let forwardedCharacters = 0;
 
@@ -71,7 +73,7 @@ export function createChatStreamPartMapper(options: ChatStreamPartOptions): Chat
       forwardedCharacters += forwardedReasoning.length + filtered.text.length;
       controller.enqueue(part);
     }
-    if (filtered.stopped) finish(controller, 'stop');
+    if (filtered.stopped) finish(controller, 'stop', filtered.sequence);
   }
 
   function emitToolCalls(controller: Controller, calls: unknown[]): void {
@@ -139,10 +141,12 @@ export function createChatStreamPartMapper(options: ChatStreamPartOptions): Chat
     }
   }
 
-  function finish(controller: Controller, reason: ChatFinishReason): void {
+  function finish(controller: Controller, reason: ChatFinishReason, stopSequence?: string): void {
     if (finished) return;
     finished = true;
-    controller.enqueue({ type: 'finish', index, finishReason: reason });
+    const part: ChatStreamPart = { type: 'finish', index, finishReason: reason };
+    if (stopSequence !== undefined) part.stopSequence = stopSequence;
+    controller.enqueue(part);
   }
 
   function derivedFinish(): ChatFinishReason {
@@ -187,6 +191,9 @@ export function createChatStreamPartMapper(options: ChatStreamPartOptions): Chat
         if (Array.isArray(delta.tool_calls)) emitToolCalls(controller, delta.tool_calls);
         const reason = mapChatFinishReason(record.finish_reason);
         if (reason !== undefined) upstreamFinish = reason;
+        if (typeof record.stop_reason === 'string' && options.stop.includes(record.stop_reason)) {
+          upstreamStopSequence = record.stop_reason;
+        }
       }
       if (choices.length === 0) {
         const response = event.response;
@@ -199,7 +206,8 @@ export function createChatStreamPartMapper(options: ChatStreamPartOptions): Chat
       }
       if (upstreamFinish !== undefined && !finished) {
         releaseHeld(controller);
-        finish(controller, derivedFinish());
+        const reason = derivedFinish();
+        finish(controller, reason, reason === 'stop' ? upstreamStopSequence : undefined);
       }
     },
     flush(controller) {

@@ -25,7 +25,12 @@ export function createResultChatPartSource(result: ChatCallResult, index: number
         toolCalls: choice.toolCalls.map((call, callIndex) => ({ index: callIndex, ...call })),
       });
     }
-    parts.push({ type: 'finish', index: choiceIndex, finishReason: choice.finishReason });
+    parts.push({
+      type: 'finish',
+      index: choiceIndex,
+      finishReason: choice.finishReason,
+      ...(choice.stopSequence === undefined ? {} : { stopSequence: choice.stopSequence }),
+    });
   });
   if (result.usage !== undefined) parts.push({ type: 'usage', usage: result.usage });
   return {

@@ -1,7 +1,10 @@
 /** A stateful filter that cuts streamed text at the first stop sequence. */
 export interface StopSequenceFilter {
-  /** Feeds the next piece of text; returns what may be forwarded now and whether a stop was hit. */
-  push(text: string): { text: string; stopped: boolean };
+  /**
+   * Feeds the next piece of text; returns what may be forwarded now, whether a stop was hit and
+   * which sequence it was (Anthropic's `stop_sequence`).
+   */
+  push(text: string): { text: string; stopped: boolean; sequence?: string };
   /** Releases text held back at the end of the stream (a partial match that never completed). */
   flush(): string;
 }
@@ -38,14 +41,18 @@ export function createStopSequenceFilter(stopSequences: readonly string[]): Stop
       if (sequences.length === 0) return { text, stopped: false };
       const buffer = held + text;
       let cut = -1;
+      let matched = '';
       for (const sequence of sequences) {
         const at = buffer.indexOf(sequence);
-        if (at >= 0 && (cut < 0 || at < cut)) cut = at;
+        if (at >= 0 && (cut < 0 || at < cut)) {
+          cut = at;
+          matched = sequence;
+        }
       }
       if (cut >= 0) {
         stopped = true;
         held = '';
-        return { text: buffer.slice(0, cut), stopped: true };
+        return { text: buffer.slice(0, cut), stopped: true, sequence: matched };
       }
       const keep = longestPossibleStart(buffer);
       held = buffer.slice(buffer.length - keep);

@@ -12,6 +12,8 @@ export interface ChatChoiceResult {
   reasoning: string | undefined;
   toolCalls: ChatToolCall[];
   finishReason: ChatFinishReason;
+  /** The client's stop sequence the text was cut at, when the gateway or vLLM reports it. */
+  stopSequence?: string;
 }
 
 /** A whole non-streamed chat answer. */
@@ -42,6 +44,7 @@ function finishChoice(
   upstreamFinish: ChatFinishReason | undefined,
   usage: ChatUsage | undefined,
   options: CallOptions,
+  upstreamStopSequence?: string,
 ): ChatChoiceResult {
   let content = text ?? '';
   let thought = reasoning;
@@ -69,11 +72,19 @@ function finishChoice(
   )
     finishReason = 'length';
   else finishReason = 'stop';
+  const stopSequence =
+    filtered.sequence ??
+    (finishReason === 'stop' &&
+    upstreamStopSequence !== undefined &&
+    options.stop.includes(upstreamStopSequence)
+      ? upstreamStopSequence
+      : undefined);
   return {
     content: toolCalls.length > 0 && content === '' ? null : content,
     reasoning: thought === '' ? undefined : thought,
     toolCalls,
     finishReason,
+    ...(stopSequence === undefined ? {} : { stopSequence }),
   };
 }
 
@@ -100,6 +111,8 @@ export function mapWorkersAiChatResponse(data: unknown, options: CallOptions): C
         mapChatFinishReason(entry.finish_reason),
         usage,
         options,
+        // vLLM names the stop string it stopped at (`stop_reason`); a token id is not one.
+        typeof entry.stop_reason === 'string' ? entry.stop_reason : undefined,
       );
     });
     return { choices, usage };

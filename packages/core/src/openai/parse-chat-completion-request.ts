@@ -70,6 +70,8 @@ export const samplingEntries = {
   max_tokens: v.nullish(positiveInteger),
   temperature: v.nullish(v.pipe(v.number(), v.minValue(0), v.maxValue(2))),
   top_p: v.nullish(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  // Not OpenAI's, but vLLM's and most OpenAI-compatible servers' (and Anthropic's `top_k`).
+  top_k: v.nullish(positiveInteger),
   seed: v.nullish(v.pipe(v.number(), v.integer())),
   frequency_penalty: penalty,
   presence_penalty: penalty,

@@ -1,3 +1,4 @@
+import { createMessagesFramer } from '../../anthropic/create-messages-framer';
 import type { ChatStreamFramer, ChatStreamPartOptions } from '../chat-stream-part';
 import { createChatCompletionFramer } from '../create-chat-completion-framer';
 import { createChatEventStream } from '../create-chat-event-stream';
@@ -31,6 +32,10 @@ export const CHAT_STREAM_GOLDEN_SETUPS: Record<string, ChatStreamGoldenSetup> = 
   completions: {
     options: { ...plain, stop: ['e'] },
     framer: () => createChatCompletionFramer({ ...identity, kind: 'text', includeUsage: true }),
+  },
+  messages: {
+    options: { ...plain, stop: ['END'], thinkTags: true },
+    framer: () => createMessagesFramer({ id: 'msg_x', model: 'm', estimatedInputTokens: 7, thinking: true }),
   },
 };
 

@@ -32,6 +32,10 @@ export const DEFAULT_FALLBACK_CHAINS: Readonly<Record<string, readonly string[]>
   'gpt-4o-mini': FAST_CHAT_CHAIN,
   'gpt-3.5-turbo': FAST_CHAT_CHAIN,
   'gpt-4.1-mini': FAST_CHAT_CHAIN,
+  // Claude names, by family (anthropic-model-aliases.ts).
+  'claude-opus': STRONG_CHAT_CHAIN,
+  'claude-sonnet': STRONG_CHAT_CHAIN,
+  'claude-haiku': FAST_CHAT_CHAIN,
   'dall-e-3': IMAGE_CHAIN,
   'dall-e-2': [...IMAGE_CHAIN].reverse(),
 };

@@ -1,4 +1,5 @@
 import { GatewayError } from '../../errors/gateway-error';
+import { claudeFamilyOf } from './anthropic-model-aliases';
 import type { ModelUsage, Task } from './catalog-model';
 import { DEFAULT_FALLBACK_CHAINS } from './default-fallback-chains';
 import { estimateNeurons } from './estimate-neurons';
@@ -45,7 +46,9 @@ function ownChain(
 ): readonly string[] | undefined {
   if (Object.hasOwn(chains, name)) return chains[name];
   const lowerCase = name.toLowerCase();
-  return Object.hasOwn(chains, lowerCase) ? chains[lowerCase] : undefined;
+  if (Object.hasOwn(chains, lowerCase)) return chains[lowerCase];
+  const family = claudeFamilyOf(name);
+  return family !== undefined && Object.hasOwn(chains, family) ? chains[family] : undefined;
 }
 
 function chainMember(name: string, options: PlanModelChainOptions): ResolvedModel {

@@ -1,4 +1,5 @@
 import { GatewayError } from '../../errors/gateway-error';
+import { ANTHROPIC_MODEL_ALIASES, claudeFamilyOf } from './anthropic-model-aliases';
 import type { CatalogModel, Task } from './catalog-model';
 import { findModel } from './find-model';
 import { OPENAI_MODEL_ALIASES } from './openai-model-aliases';
@@ -34,7 +35,10 @@ function lookUpAlias(aliases: Record<string, string>, name: string): string | un
   if (Object.hasOwn(aliases, name)) return aliases[name];
   // OpenAI names are case-insensitive in practice (`GPT-4o` works there).
   const lowerCase = name.toLowerCase();
-  return Object.hasOwn(aliases, lowerCase) ? aliases[lowerCase] : undefined;
+  if (Object.hasOwn(aliases, lowerCase)) return aliases[lowerCase];
+  // Any Claude name (dated, versioned) follows its family's alias.
+  const family = claudeFamilyOf(name);
+  return family !== undefined && Object.hasOwn(aliases, family) ? aliases[family] : undefined;
 }
 
 function aliasLoop(requested: string): GatewayError {
@@ -56,7 +60,11 @@ function aliasLoop(requested: string): GatewayError {
  * another task, and a 503 `configuration_error` when the aliases loop.
  */
 export function resolveModel(requested: string, options: ResolveModelOptions = {}): ResolvedModel {
-  const aliases: Record<string, string> = { ...OPENAI_MODEL_ALIASES, ...options.aliases };
+  const aliases: Record<string, string> = {
+    ...OPENAI_MODEL_ALIASES,
+    ...ANTHROPIC_MODEL_ALIASES,
+    ...options.aliases,
+  };
   let model = requested;
   let aliasOf: string | undefined;
   let replacedFrom: string | undefined;
