@@ -101,7 +101,10 @@ export function transcriptionForm(audio, model) {
  * `binding`), against the simulator at `environment.simulator.url`.
  */
 export async function startChatGateway(environment, mode) {
-  const { unstable_getMiniflareWorkerOptions } = await import('wrangler');
+  // Typed loosely, as start-workers.mjs does: the option that keeps the AI binding local is newer
+  // than wrangler's published types.
+  process.env.WRANGLER_LOG ??= 'error';
+  const { unstable_getMiniflareWorkerOptions } = /** @type {any} */ (await import('wrangler'));
   const chat = environment.gateways.chat;
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(chat.dir, 'wrangler.jsonc'), undefined, {
     remoteBindingsEnabled: false,
