@@ -238,6 +238,17 @@ describe('POST /v1/messages with @anthropic-ai/sdk', () => {
     expect(message.stop_reason).toBe('max_tokens');
   });
 
+  it("lists the chat models in Anthropic's shape for client.models.list()", async () => {
+    const ids: string[] = [];
+    for await (const entry of client.models.list()) {
+      expect(entry.type).toBe('model');
+      expect(Number.isNaN(Date.parse(entry.created_at))).toBe(false);
+      ids.push(entry.id);
+    }
+    expect(ids).toContain('@cf/openai/gpt-oss-120b');
+    expect(ids).not.toContain('@cf/baai/bge-base-en-v1.5');
+  });
+
   it('counts tokens with countTokens', async () => {
     const small = await client.messages.countTokens({
       model: 'claude-sonnet-4-5',

@@ -21,6 +21,11 @@ router
   .get('/boom', () => {
     throw new TypeError('secret-token-value leaked? at Object.<anonymous> (worker.js:1:1)');
   })
+  .get('/upstream', () => {
+    throw new GatewayError(502, 'upstream_error', 'Workers AI failed.', {
+      cause: { httpStatus: 500, code: 3040, message: 'AiError: no capacity' },
+    });
+  })
   .get('/teapot', () => {
     throw new GatewayError(418, 'teapot', 'I am a teapot', { param: 'kettle', retryAfter: 3 });
   });
@@ -37,6 +42,15 @@ const authorized = { headers: { authorization: 'Bearer good-key' } };
 afterEach(() => vi.restoreAllMocks());
 
 describe('createGatewayRouter', () => {
+  it("logs an upstream failure's cause as JSON, not [object Object]", async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = await call('/upstream', authorized);
+    expect(response.status).toBe(502);
+    const line = logged.mock.calls.map((args) => String(args[0])).find((text) => text.includes('cause'));
+    expect(line).toContain('\\"code\\":3040');
+    expect(line).not.toContain('[object Object]');
+  });
+
   it('serves GET /healthz and GET / without a key, and GET /v1/usage with one', async () => {
     expect(await (await call('/healthz')).json()).toEqual({ status: 'ok' });
     const home = await call('/');

@@ -51,7 +51,13 @@ export function createGatewayRouter<Env extends GatewayEnv & LedgerEnv>(options:
     if (request.gateway?.config) void requestLedger(request).release();
     if (gatewayError.status >= 500 && gatewayError.cause !== undefined) {
       const cause = gatewayError.cause;
-      const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+      // Workers AI failures carry `{httpStatus, code, message}`: logged as JSON, not "[object Object]".
+      const detail =
+        cause instanceof Error
+          ? `${cause.name}: ${cause.message}`
+          : typeof cause === 'object' && cause !== null
+            ? JSON.stringify(cause)
+            : String(cause);
       console.error(JSON.stringify({ id: request.gateway?.id, cause: detail.slice(0, 300) }));
     }
     return options.renderError(gatewayError, request);

@@ -1,7 +1,14 @@
 // What the bench measures: one request shape per endpoint, sent to the gateway and, in Workers
 // AI's own format, to the pass-through Worker, with a check that the answer is complete.
 import { makeMultipart, makePage, makeWav } from './fixtures.mjs';
-import { isOpenAiToken, isWorkersAiToken, openAiStreamProblems, openAiStreamText } from './sse.mjs';
+import {
+  anthropicStreamCheck,
+  isAnthropicToken,
+  isOpenAiToken,
+  isWorkersAiToken,
+  openAiStreamProblems,
+  openAiStreamText,
+} from './sse.mjs';
 
 export const GATEWAY_KEY = 'bench-key';
 export const CHAT_MODEL = '@cf/meta/llama-3.1-8b-instruct-fast';
@@ -103,6 +110,46 @@ export function benchScenarios() {
         const problems = openAiStreamProblems(response.text);
         if (problems.length > 0) return problems.join('; ');
         const words = openAiStreamText(response.text).trim().split(/\s+/).length;
+        if (words !== STREAM_TOKENS) return `stream carried ${words} words, expected ${STREAM_TOKENS}`;
+      },
+      checkPassThrough: (response) =>
+        response.text.trimEnd().endsWith('data: [DONE]') ? undefined : 'pass-through stream did not end',
+      counts: { warmup: 3, c1: 16, c32: 64 },
+    },
+    {
+      // Issue 12: the same generation framed as Anthropic Messages events; its CPU should stay
+      // within 1.1x of the chat-stream row measured in the same run.
+      id: 'messages-stream',
+      label: `Anthropic messages stream, ${STREAM_TOKENS} tokens`,
+      gateway: 'chat',
+      method: 'POST',
+      path: '/v1/messages',
+      stream: true,
+      gatewayRequest: (index) => ({
+        method: 'POST',
+        path: '/v1/messages',
+        isToken: isAnthropicToken,
+        ...json({
+          model: 'claude-haiku-4-5',
+          messages: [{ role: 'user', content: `Tell a long story ${index} [[tokens=${STREAM_TOKENS}]]` }],
+          max_tokens: STREAM_TOKENS + 100,
+          stream: true,
+        }),
+      }),
+      passThroughRequest: (index) => ({
+        method: 'POST',
+        path: `/run/${CHAT_MODEL}`,
+        isToken: isWorkersAiToken,
+        ...json({
+          messages: [{ role: 'user', content: `Tell a long story ${index} [[tokens=${STREAM_TOKENS}]]` }],
+          max_tokens: STREAM_TOKENS + 100,
+          stream: true,
+        }),
+      }),
+      check: (response) => {
+        const { problems, content } = anthropicStreamCheck(response.text);
+        if (problems.length > 0) return problems.join('; ');
+        const words = content.trim().split(/\s+/).length;
         if (words !== STREAM_TOKENS) return `stream carried ${words} words, expected ${STREAM_TOKENS}`;
       },
       checkPassThrough: (response) =>

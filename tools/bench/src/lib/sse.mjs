@@ -77,3 +77,36 @@ export function isWorkersAiToken(data) {
     return false;
   }
 }
+
+/** Whether an Anthropic Messages event carries generated text (for time to first token). */
+export function isAnthropicToken(data) {
+  try {
+    return JSON.parse(data)?.delta?.type === 'text_delta';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Problems with an Anthropic Messages stream and its text: every event JSON, no `error`
+ * event, `message_start` first and `message_stop` last.
+ */
+export function anthropicStreamCheck(text) {
+  const problems = [];
+  let content = '';
+  const events = sseData(text).map((data) => {
+    try {
+      return JSON.parse(data);
+    } catch {
+      problems.push(`event is not JSON: ${data.slice(0, 100)}`);
+      return undefined;
+    }
+  });
+  for (const event of events) {
+    if (event?.type === 'error') problems.push(`error event: ${JSON.stringify(event).slice(0, 200)}`);
+    if (event?.delta?.type === 'text_delta') content += event.delta.text;
+  }
+  if (events[0]?.type !== 'message_start') problems.push('stream does not start with message_start');
+  if (events.at(-1)?.type !== 'message_stop') problems.push('stream does not end with message_stop');
+  return { problems, content };
+}
