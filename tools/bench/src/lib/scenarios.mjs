@@ -42,6 +42,34 @@ function expectOk(response) {
 
 const wav = makeWav(1);
 
+/** The body of a long streamed chat generation: the same for every protocol and the pass-through. */
+function longStreamBody(index, extra = {}) {
+  return {
+    ...extra,
+    messages: [{ role: 'user', content: `Tell a long story ${index} [[tokens=${STREAM_TOKENS}]]` }],
+    max_tokens: STREAM_TOKENS + 100,
+    stream: true,
+  };
+}
+
+/** The pass-through's side of a long stream row, and its check. */
+const longStreamPassThrough = {
+  passThroughRequest: (index) => ({
+    method: 'POST',
+    path: `/run/${CHAT_MODEL}`,
+    isToken: isWorkersAiToken,
+    ...json(longStreamBody(index)),
+  }),
+  checkPassThrough: (response) =>
+    response.text.trimEnd().endsWith('data: [DONE]') ? undefined : 'pass-through stream did not end',
+};
+
+/** Whether a stream's text is the whole generation. */
+function wordProblem(text) {
+  const words = text.trim().split(/\s+/).length;
+  return words === STREAM_TOKENS ? undefined : `stream carried ${words} words, expected ${STREAM_TOKENS}`;
+}
+
 /** The bench's endpoints (SPEC §9 and issue 8): each with its gateway and pass-through request. */
 export function benchScenarios() {
   return [
@@ -89,31 +117,14 @@ export function benchScenarios() {
         method: 'POST',
         path: '/v1/chat/completions',
         isToken: isOpenAiToken,
-        ...json({
-          model: 'gpt-4o-mini',
-          messages: [{ role: 'user', content: `Tell a long story ${index} [[tokens=${STREAM_TOKENS}]]` }],
-          max_tokens: STREAM_TOKENS + 100,
-          stream: true,
-        }),
+        ...json(longStreamBody(index, { model: 'gpt-4o-mini' })),
       }),
-      passThroughRequest: (index) => ({
-        method: 'POST',
-        path: `/run/${CHAT_MODEL}`,
-        isToken: isWorkersAiToken,
-        ...json({
-          messages: [{ role: 'user', content: `Tell a long story ${index} [[tokens=${STREAM_TOKENS}]]` }],
-          max_tokens: STREAM_TOKENS + 100,
-          stream: true,
-        }),
-      }),
+      ...longStreamPassThrough,
       check: (response) => {
         const problems = openAiStreamProblems(response.text);
         if (problems.length > 0) return problems.join('; ');
-        const words = openAiStreamText(response.text).trim().split(/\s+/).length;
-        if (words !== STREAM_TOKENS) return `stream carried ${words} words, expected ${STREAM_TOKENS}`;
+        return wordProblem(openAiStreamText(response.text));
       },
-      checkPassThrough: (response) =>
-        response.text.trimEnd().endsWith('data: [DONE]') ? undefined : 'pass-through stream did not end',
       counts: { warmup: 3, c1: 16, c32: 64 },
     },
     {
@@ -129,31 +140,13 @@ export function benchScenarios() {
         method: 'POST',
         path: '/v1/messages',
         isToken: isAnthropicToken,
-        ...json({
-          model: 'claude-haiku-4-5',
-          messages: [{ role: 'user', content: `Tell a long story ${index} [[tokens=${STREAM_TOKENS}]]` }],
-          max_tokens: STREAM_TOKENS + 100,
-          stream: true,
-        }),
+        ...json(longStreamBody(index, { model: 'claude-haiku-4-5' })),
       }),
-      passThroughRequest: (index) => ({
-        method: 'POST',
-        path: `/run/${CHAT_MODEL}`,
-        isToken: isWorkersAiToken,
-        ...json({
-          messages: [{ role: 'user', content: `Tell a long story ${index} [[tokens=${STREAM_TOKENS}]]` }],
-          max_tokens: STREAM_TOKENS + 100,
-          stream: true,
-        }),
-      }),
+      ...longStreamPassThrough,
       check: (response) => {
         const { problems, content } = anthropicStreamCheck(response.text);
-        if (problems.length > 0) return problems.join('; ');
-        const words = content.trim().split(/\s+/).length;
-        if (words !== STREAM_TOKENS) return `stream carried ${words} words, expected ${STREAM_TOKENS}`;
+        return problems.length > 0 ? problems.join('; ') : wordProblem(content);
       },
-      checkPassThrough: (response) =>
-        response.text.trimEnd().endsWith('data: [DONE]') ? undefined : 'pass-through stream did not end',
       counts: { warmup: 3, c1: 16, c32: 64 },
     },
     {
