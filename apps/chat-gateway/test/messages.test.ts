@@ -229,6 +229,21 @@ describe('POST /v1/messages with @anthropic-ai/sdk', () => {
     expect(message.stop_sequence).toBe('reply');
   });
 
+  it('fits a max_tokens larger than the model can give to its context window instead of refusing', async () => {
+    // Streamed, as Claude Code sends it (the SDK refuses a non-streamed call this large).
+    const message = await client.messages
+      .stream({
+        model: '@cf/meta/llama-3.3-70b-instruct-fp8-fast',
+        max_tokens: 32000,
+        messages: [{ role: 'user', content: 'Hi [[tokens=4]]' }],
+      })
+      .finalMessage();
+    expect(message.stop_reason).toBe('end_turn');
+    const sent = simulator.calls[0]?.inputs as { max_tokens?: number } | undefined;
+    expect(sent?.max_tokens).toBeGreaterThan(23_000);
+    expect(sent?.max_tokens).toBeLessThan(24_000);
+  });
+
   it('reports max_tokens when the answer hit the limit', async () => {
     const message = await client.messages.create({
       model: 'claude-haiku-4-5',
@@ -407,6 +422,28 @@ describe('Anthropic errors', () => {
     expect((error as InstanceType<typeof Anthropic.APIError>).status).toBe(529);
     expect((error as Error).message).toContain('overloaded_error');
   });
+
+  for (const [code, status, type] of [
+    [429, 429, 'rate_limit_error'],
+    [500, 502, 'api_error'],
+    [4006, 429, 'rate_limit_error'],
+  ] as const) {
+    it(`answers an upstream ${code} before the stream starts with ${status} ${type}`, async () => {
+      simulator.injectFault({ kind: 'status', code, times: 10 });
+      const response = await fetchGateway('/v1/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          model: '@cf/meta/llama-3.1-8b-instruct-fast',
+          max_tokens: 100,
+          stream: true,
+          messages: [{ role: 'user', content: 'Hi' }],
+        }),
+      });
+      expect(response.status).toBe(status);
+      expect(await response.json()).toMatchObject({ type: 'error', error: { type } });
+    });
+  }
 
   for (const fault of [{ kind: 'truncate', afterEvents: 2 }, { kind: 'malformed' }] as const) {
     it(`ends the stream with an error event on an upstream ${fault.kind} fault`, async () => {

@@ -8,12 +8,19 @@ import {
   runWithFallbacks,
 } from '@workers-ai-gateways/core';
 import type { ChatGeneration, ChatGenerationResult } from './chat-generation';
+import { fitMaxTokens } from './fit-max-tokens';
 import { type ChatFramerContext, runChatGeneration, streamChatGeneration } from './run-chat-generation';
 
 /** What a protocol's framer is made from, once the answering model is known. */
 export interface ChatAnswerFraming extends ChatFramerContext {
   /** The Workers AI model that answers (after aliases, remaps and fallbacks). */
   model: string;
+}
+
+/** How a protocol's request differs from Chat Completions' in the chat core. */
+export interface GenerateChatOptions {
+  /** `max_tokens` is an upper bound to fit to each model's window (`fitMaxTokens`), not a demand. */
+  maxTokensIsCeiling?: boolean;
 }
 
 /** One chat request's answer: the client's event stream, or the whole result to render. */
@@ -43,10 +50,12 @@ export async function generateChat(
   request: GatewayRequest,
   body: ChatCompletionRequest,
   createFramer: (framing: ChatAnswerFraming) => ChatStreamFramer,
+  options: GenerateChatOptions = {},
 ): Promise<GeneratedChat> {
   const stream = body.stream === true;
   const generate = async (resolved: ResolvedModel): Promise<ChatAnswer> => {
-    const call = convertToWorkersAiChatInput(body, { ...resolved, requested: body.model });
+    const source = options.maxTokensIsCeiling === true ? fitMaxTokens(body, resolved) : body;
+    const call = convertToWorkersAiChatInput(source, { ...resolved, requested: body.model });
     if (Array.isArray(call.inputs.messages)) {
       await inlineChatImageUrls(call.inputs.messages as Record<string, unknown>[], {
         signal: request.signal,

@@ -28,13 +28,18 @@ export async function messages(request: GatewayRequest): Promise<Response> {
   const id = `msg_${crypto.randomUUID().replaceAll('-', '')}`;
   const thinking = body.thinking?.type !== 'disabled';
 
-  const { answer, resolved, headers } = await generateChat(request, chat, (framing) =>
-    createMessagesFramer({
-      ...framing,
-      id,
-      thinking,
-      estimatedInputTokens: estimateTokens(JSON.stringify(chat.messages).length),
-    }),
+  const { answer, resolved, headers } = await generateChat(
+    request,
+    chat,
+    (framing) =>
+      createMessagesFramer({
+        ...framing,
+        id,
+        thinking,
+        estimatedInputTokens: estimateTokens(JSON.stringify(chat.messages).length),
+      }),
+    // Anthropic requires max_tokens and clients ask big (Claude Code: 32,000): fit it to each model.
+    { maxTokensIsCeiling: true },
   );
   if (answer.kind === 'stream') {
     return new Response(answer.events, { headers: { ...EVENT_STREAM_HEADERS, ...headers } });

@@ -119,7 +119,8 @@ export function benchScenarios() {
         isToken: isOpenAiToken,
         ...json(longStreamBody(index, { model: 'gpt-4o-mini' })),
       }),
-      ...longStreamPassThrough,
+      passThroughRequest: longStreamPassThrough.passThroughRequest,
+      checkPassThrough: longStreamPassThrough.checkPassThrough,
       check: (response) => {
         const problems = openAiStreamProblems(response.text);
         if (problems.length > 0) return problems.join('; ');
@@ -142,7 +143,8 @@ export function benchScenarios() {
         isToken: isAnthropicToken,
         ...json(longStreamBody(index, { model: 'claude-haiku-4-5' })),
       }),
-      ...longStreamPassThrough,
+      passThroughRequest: longStreamPassThrough.passThroughRequest,
+      checkPassThrough: longStreamPassThrough.checkPassThrough,
       check: (response) => {
         const { problems, content } = anthropicStreamCheck(response.text);
         return problems.length > 0 ? problems.join('; ') : wordProblem(content);
