@@ -17,9 +17,14 @@ import { messages } from './routes/messages';
 import { messagesCountTokens } from './routes/messages-count-tokens';
 import { model } from './routes/model';
 import { models } from './routes/models';
+import { deleteResponse, getResponse } from './routes/response';
+import { responseInputItems } from './routes/response-input-items';
+import { responses } from './routes/responses';
 
 // The ledger's Durable Object class lives in this worker (wrangler.jsonc `durable_objects`).
 export { NeuronLedger } from '@workers-ai-gateways/core';
+// The Responses API's stored responses (wrangler.jsonc `RESPONSE_STORE`), one instance per key.
+export { ResponseStore } from './responses/response-store';
 
 const router = createGatewayRouter<Env>({
   home,
@@ -45,6 +50,10 @@ router
   .post('/v1/audio/translations', guardBudget, audioTranslations)
   .post('/v1/audio/speech', guardBudget, audioSpeech)
   .post('/v1/messages', guardBudget, messages)
-  .post('/v1/messages/count_tokens', messagesCountTokens);
+  .post('/v1/messages/count_tokens', messagesCountTokens)
+  .post('/v1/responses', guardBudget, responses)
+  .get('/v1/responses/:id', getResponse)
+  .delete('/v1/responses/:id', deleteResponse)
+  .get('/v1/responses/:id/input_items', responseInputItems);
 
 export default { fetch: router.fetch } satisfies ExportedHandler<Env>;

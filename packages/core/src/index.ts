@@ -51,6 +51,7 @@ export type { LedgerEnv } from './ledger/ledger-for';
 export type { LedgerUsage } from './ledger/ledger-types';
 export { NeuronLedger } from './ledger/neuron-ledger';
 export { renderUsage } from './ledger/render-usage';
+export { buildResponseObject, type ResponseTemplate } from './openai/build-response-object';
 export type {
   ChatPartSource,
   ChatStreamFramer,
@@ -59,6 +60,11 @@ export type {
   ChatStreamPartSink,
   ChatToolCallDelta,
 } from './openai/chat-stream-part';
+export {
+  type ConvertedResponsesRequest,
+  convertResponsesToChatRequest,
+  type ResponsesContext,
+} from './openai/convert-responses-to-chat-request';
 export {
   convertToWorkersAiChatInput,
   type WorkersAiChatCall,
@@ -70,12 +76,14 @@ export {
   createChatCompletionFramer,
 } from './openai/create-chat-completion-framer';
 export { createChatEventStream } from './openai/create-chat-event-stream';
+export { createResponsesFramer, type ResponsesStreamFraming } from './openai/create-responses-framer';
 export { createResultChatPartSource } from './openai/create-result-chat-part-source';
 export { createUpstreamChatPartSource } from './openai/create-upstream-chat-part-source';
 export { describeOpenAiClients } from './openai/describe-openai-clients';
 export { encodeEmbeddingBase64 } from './openai/encode-embedding-base64';
 export { formatTranscription } from './openai/format-transcription';
 export { inlineChatImageUrls } from './openai/inline-chat-image-urls';
+export { mapChatChoiceToResponseOutput } from './openai/map-chat-choice-to-response-output';
 export {
   type ChatCallResult,
   type ChatChoiceResult,
@@ -91,6 +99,11 @@ export {
 } from './openai/parse-chat-completion-request';
 export { parseCompletionRequest } from './openai/parse-completion-request';
 export { parseEmbeddingRequest } from './openai/parse-embedding-request';
+export {
+  parseResponsesRequest,
+  type ResponsesInputItem,
+  type ResponsesRequest,
+} from './openai/parse-responses-request';
 export { parseSpeechRequest } from './openai/parse-speech-request';
 export { parseTranscriptionRequest } from './openai/parse-transcription-request';
 export { renderOpenAiError } from './openai/render-openai-error';

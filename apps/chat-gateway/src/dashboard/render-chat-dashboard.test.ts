@@ -29,6 +29,10 @@ describe('renderChatDashboard', () => {
     expect(settings).toContain('base_url="https://chat.example.workers.dev/v1"');
     expect(settings).toContain('curl https://chat.example.workers.dev/v1/chat/completions');
     expect(settings).toContain('export ANTHROPIC_BASE_URL=https://chat.example.workers.dev\n');
+    expect(settings).toContain(
+      'base_url = "https://chat.example.workers.dev/v1"\nenv_key = "WORKERS_AI_GATEWAY_KEY"\nwire_api = "responses"',
+    );
+    expect(settings).toContain("createOpenAI({ baseURL: 'https://chat.example.workers.dev/v1'");
     expect(settings).toContain("new Anthropic({ baseURL: 'https://chat.example.workers.dev'");
     expect(html).toContain('<option value="gpt-4o-mini" selected>');
     expect(html).not.toContain('<option value="@cf/baai/bge-base-en-v1.5"');

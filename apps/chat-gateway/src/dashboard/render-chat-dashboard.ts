@@ -90,6 +90,15 @@ function chatSettings(options: DashboardOptions): ClientSetting[] {
       text: `from openai import OpenAI\n\nclient = OpenAI(base_url="${origin}/v1", api_key="<your-key>")\ncompletion = client.chat.completions.create(\n    model="gpt-4o-mini",\n    messages=[{"role": "user", "content": "Hello!"}],\n)\nprint(completion.choices[0].message.content)`,
     },
     {
+      title: 'Codex CLI',
+      note: '~/.codex/config.toml, then export WORKERS_AI_GATEWAY_KEY=<your-key>. Codex speaks the Responses API (/v1/responses).',
+      text: `model = "gpt-4o"\nmodel_provider = "workers-ai"\n\n[model_providers.workers-ai]\nname = "Workers AI Gateway"\nbase_url = "${origin}/v1"\nenv_key = "WORKERS_AI_GATEWAY_KEY"\nwire_api = "responses"`,
+    },
+    {
+      title: 'AI SDK (@ai-sdk/openai)',
+      text: `import { createOpenAI } from '@ai-sdk/openai';\nimport { generateText } from 'ai';\n\nconst workersAi = createOpenAI({ baseURL: '${origin}/v1', apiKey: '<your-key>' });\nconst { text } = await generateText({ model: workersAi('gpt-4o-mini'), prompt: 'Hello!' });`,
+    },
+    {
       title: 'Claude Code',
       note: 'Claude model names map by family: Opus and Sonnet to the strongest free model, Haiku to the fast one. ANTHROPIC_MODEL pins any tools-capable chat model.',
       text: `export ANTHROPIC_BASE_URL=${origin}\nexport ANTHROPIC_AUTH_TOKEN=<your-key>\n# optional: export ANTHROPIC_MODEL=@cf/openai/gpt-oss-120b\nclaude`,

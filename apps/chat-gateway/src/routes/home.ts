@@ -9,7 +9,7 @@ export const home: GatewayHome = {
   describe: ({ origin, config, models }) => ({
     name: 'chat-gateway',
     description:
-      'OpenAI-compatible chat, completions, embeddings and audio API, and the Anthropic Messages API, on Cloudflare Workers AI.',
+      'OpenAI-compatible chat, completions, Responses, embeddings and audio API, and the Anthropic Messages API, on Cloudflare Workers AI.',
     upstream_mode: config.upstreamMode,
     endpoints: [
       '/v1/chat/completions',
@@ -18,6 +18,7 @@ export const home: GatewayHome = {
       '/v1/audio/transcriptions',
       '/v1/audio/translations',
       '/v1/audio/speech',
+      '/v1/responses',
       '/v1/messages',
       '/v1/messages/count_tokens',
       '/v1/models',
@@ -27,6 +28,7 @@ export const home: GatewayHome = {
     models,
     clients: {
       ...describeOpenAiClients(origin, models),
+      codex_cli: { base_url: `${origin}/v1`, wire_api: 'responses', env_key: 'WORKERS_AI_GATEWAY_KEY' },
       claude_code: { ANTHROPIC_BASE_URL: origin, ANTHROPIC_AUTH_TOKEN: '<one of GATEWAY_KEYS>' },
       curl: `curl ${origin}/v1/chat/completions -H 'Authorization: Bearer <key>' -H 'Content-Type: application/json' -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}'`,
     },

@@ -72,8 +72,9 @@ export function createMessagesFramer(framing: MessagesStreamFraming): ChatStream
     );
   };
 
-  const delta = (body: Record<string, unknown>): string =>
-    event('content_block_delta', { type: 'content_block_delta', index: blockIndex, delta: body });
+  // The hot path (one event per token): the event's fixed text around the delta's value.
+  const delta = (deltaType: string, field: string, value: string): string =>
+    `event: content_block_delta\ndata: {"type":"content_block_delta","index":${blockIndex},"delta":{"type":"${deltaType}","${field}":${JSON.stringify(value)}}}\n\n`;
 
   const fail = (message: string, error?: GatewayError) => {
     if (ended) return '';
@@ -92,12 +93,12 @@ export function createMessagesFramer(framing: MessagesStreamFraming): ChatStream
       forwardedCharacters += part.reasoning.length;
       if (open?.kind !== 'thinking')
         text += openBlock({ kind: 'thinking' }, { type: 'thinking', thinking: '', signature: '' });
-      text += delta({ type: 'thinking_delta', thinking: part.reasoning });
+      text += delta('thinking_delta', 'thinking', part.reasoning);
     }
     if (part.content !== undefined) {
       forwardedCharacters += part.content.length;
       if (open?.kind !== 'text') text += openBlock({ kind: 'text' }, { type: 'text', text: '' });
-      text += delta({ type: 'text_delta', text: part.content });
+      text += delta('text_delta', 'text', part.content);
     }
     for (const call of part.toolCalls ?? []) {
       const argumentsText = call.function.arguments ?? '';
@@ -116,7 +117,7 @@ export function createMessagesFramer(framing: MessagesStreamFraming): ChatStream
           },
         );
       }
-      if (argumentsText !== '') text += delta({ type: 'input_json_delta', partial_json: argumentsText });
+      if (argumentsText !== '') text += delta('input_json_delta', 'partial_json', argumentsText);
     }
     return text;
   };

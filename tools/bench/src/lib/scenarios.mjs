@@ -5,9 +5,11 @@ import {
   anthropicStreamCheck,
   isAnthropicToken,
   isOpenAiToken,
+  isResponsesToken,
   isWorkersAiToken,
   openAiStreamProblems,
   openAiStreamText,
+  responsesStreamCheck,
 } from './sse.mjs';
 
 export const GATEWAY_KEY = 'bench-key';
@@ -125,6 +127,35 @@ export function benchScenarios() {
         const problems = openAiStreamProblems(response.text);
         if (problems.length > 0) return problems.join('; ');
         return wordProblem(openAiStreamText(response.text));
+      },
+      counts: { warmup: 3, c1: 16, c32: 64 },
+    },
+    {
+      // Issue 12: the same generation framed as Responses API events (not stored, as Codex asks);
+      // its CPU should stay within 1.1x of the chat-stream row measured in the same run.
+      id: 'responses-stream',
+      label: `Responses stream, ${STREAM_TOKENS} tokens`,
+      gateway: 'chat',
+      method: 'POST',
+      path: '/v1/responses',
+      stream: true,
+      gatewayRequest: (index) => ({
+        method: 'POST',
+        path: '/v1/responses',
+        isToken: isResponsesToken,
+        ...json({
+          model: 'gpt-4o-mini',
+          input: `Tell a long story ${index} [[tokens=${STREAM_TOKENS}]]`,
+          max_output_tokens: STREAM_TOKENS + 100,
+          stream: true,
+          store: false,
+        }),
+      }),
+      passThroughRequest: longStreamPassThrough.passThroughRequest,
+      checkPassThrough: longStreamPassThrough.checkPassThrough,
+      check: (response) => {
+        const { problems, content } = responsesStreamCheck(response.text);
+        return problems.length > 0 ? problems.join('; ') : wordProblem(content);
       },
       counts: { warmup: 3, c1: 16, c32: 64 },
     },

@@ -110,3 +110,38 @@ export function anthropicStreamCheck(text) {
   if (events.at(-1)?.type !== 'message_stop') problems.push('stream does not end with message_stop');
   return { problems, content };
 }
+
+/** Whether a Responses API event carries generated text (for time to first token). */
+export function isResponsesToken(data) {
+  try {
+    return JSON.parse(data)?.type === 'response.output_text.delta';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Problems with a Responses API stream and its text: every event JSON with consecutive
+ * `sequence_number`s, `response.created` first and `response.completed` last, no `[DONE]`.
+ */
+export function responsesStreamCheck(text) {
+  const problems = [];
+  let content = '';
+  const events = sseData(text).map((data) => {
+    try {
+      return JSON.parse(data);
+    } catch {
+      problems.push(`event is not JSON: ${data.slice(0, 100)}`);
+      return undefined;
+    }
+  });
+  events.forEach((event, index) => {
+    if (event?.sequence_number !== index)
+      problems.push(`event ${index} has sequence_number ${event?.sequence_number}`);
+    if (event?.type === 'response.output_text.delta') content += event.delta;
+  });
+  if (events[0]?.type !== 'response.created') problems.push('stream does not start with response.created');
+  if (events.at(-1)?.type !== 'response.completed')
+    problems.push('stream does not end with response.completed');
+  return { problems: problems.slice(0, 3), content };
+}

@@ -2,6 +2,7 @@ import { createMessagesFramer } from '../../anthropic/create-messages-framer';
 import type { ChatStreamFramer, ChatStreamPartOptions } from '../chat-stream-part';
 import { createChatCompletionFramer } from '../create-chat-completion-framer';
 import { createChatEventStream } from '../create-chat-event-stream';
+import { createResponsesFramer } from '../create-responses-framer';
 import { createUpstreamChatPartSource } from '../create-upstream-chat-part-source';
 
 /**
@@ -32,6 +33,10 @@ export const CHAT_STREAM_GOLDEN_SETUPS: Record<string, ChatStreamGoldenSetup> = 
   completions: {
     options: { ...plain, stop: ['e'] },
     framer: () => createChatCompletionFramer({ ...identity, kind: 'text', includeUsage: true }),
+  },
+  responses: {
+    options: { ...plain, stop: ['END'], thinkTags: true },
+    framer: () => createResponsesFramer({ template: { id: 'resp_x', object: 'response', created_at: 1, model: 'm' } }),
   },
   messages: {
     options: { ...plain, stop: ['END'], thinkTags: true },
