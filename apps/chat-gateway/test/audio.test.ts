@@ -82,7 +82,9 @@ describe('POST /v1/audio/transcriptions', () => {
       expect(verbose.text).toBe('Simulated transcript of 1.0 seconds of audio.');
       expect(verbose.words?.at(-1)?.end).toBe(1);
     }
-    expect(Array.isArray((simulator.calls[0]?.inputs as { audio?: unknown } | undefined)?.audio)).toBe(true);
+    // The binding's stream form (workerd sends it as the raw body), not a number[] (issue 11 #7).
+    const audio = (simulator.calls[0]?.inputs as { audio?: { body?: unknown } } | undefined)?.audio;
+    expect(audio?.body).toBeInstanceOf(ReadableStream);
   });
 
   it('refuses bad uploads with a 400 naming the field', async () => {

@@ -54,6 +54,46 @@ describe('speech recognition', () => {
     expect(result.text).toBe('Simulated transcript of 2.0 seconds of audio.');
   });
 
+  it('takes the binding stream form workerd sends as the raw body, for whisper too', async () => {
+    const simulator = createSimulator();
+    for (const model of ['@cf/openai/whisper', '@cf/openai/whisper-tiny-en']) {
+      const result = (await simulator.binding.run(model, {
+        audio: { body: new Blob([wav(2)]).stream(), contentType: 'audio/wav' },
+      })) as { text: string };
+      expect(result.text).toBe('Simulated transcript of 2.0 seconds of audio.');
+    }
+    await expect(
+      simulator.binding.run('@cf/openai/whisper', { audio: { contentType: 'audio/wav' } }),
+    ).rejects.toThrow(/^5006: /);
+  });
+
+  it('reads a streamed (chunked) JSON body for whisper-large-v3-turbo over REST', async () => {
+    const simulator = createSimulator();
+    const text = `{"audio":"${encodeBase64(wav(1))}","task":"transcribe"}`;
+    const bytes = new TextEncoder().encode(text);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let offset = 0; offset < bytes.length; offset += 1000) {
+          controller.enqueue(bytes.slice(offset, offset + 1000));
+        }
+        controller.close();
+      },
+    });
+    const response = await simulator.fetch(
+      new Request(
+        'https://api.cloudflare.com/client/v4/accounts/a/ai/run/@cf/openai/whisper-large-v3-turbo',
+        {
+          method: 'POST',
+          headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+          body,
+        },
+      ),
+    );
+    expect(((await response.json()) as { result: { text: string } }).result.text).toBe(
+      'Simulated transcript of 1.0 seconds of audio.',
+    );
+  });
+
   it('answers whisper-large-v3-turbo with segments and translates to English', async () => {
     const simulator = createSimulator();
     const result = (await simulator.binding.run('@cf/openai/whisper-large-v3-turbo', {

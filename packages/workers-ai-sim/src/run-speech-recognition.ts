@@ -71,12 +71,16 @@ export async function runSpeechRecognition(request: ModelRequest, family: Speech
     translate = inputs.task === 'translate';
   } else if (request.bytes) {
     bytes = request.bytes;
-  } else if (family.kind === 'nova') {
+  } else if (family.kind === 'nova' || isStreamInput(inputs.audio)) {
+    // workerd's binding sends `{audio: {body: ReadableStream, contentType}}` as the raw body, which
+    // every raw-audio model takes; the simulator reads the object itself.
     validateInputs(inputs, {
       required: ['audio'],
       properties: {
         audio: { type: 'object' },
-        ...Object.fromEntries(novaOptions.map((key) => [key, { type: 'string-or-array' as const }])),
+        ...(family.kind === 'nova'
+          ? Object.fromEntries(novaOptions.map((key) => [key, { type: 'string-or-array' as const }]))
+          : {}),
       },
     });
     const audio = inputs.audio as { body?: unknown };
@@ -149,6 +153,10 @@ export async function runSpeechRecognition(request: ModelRequest, family: Speech
     vtt,
   };
   return { output: { kind: 'json', result }, neurons };
+}
+
+function isStreamInput(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'body' in value;
 }
 
 function timeWords(text: string, duration: number): { word: string; start: number; end: number }[] {

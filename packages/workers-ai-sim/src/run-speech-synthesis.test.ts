@@ -32,6 +32,47 @@ describe('speech synthesis', () => {
     expect(simulator.neuronsUsed()).toBeCloseTo((28 / 1000) * 1363.64 + (64 / 1000) * 2727.27, 4);
   });
 
+  it('answers aura in the encoding and container asked, each a real file of that kind', async () => {
+    const simulator = createSimulator();
+    const run = async (inputs: Record<string, unknown>) => {
+      const stream = (await simulator.binding.run('@cf/deepgram/aura-1', {
+        text: 'Hello there, this is a test.',
+        ...inputs,
+      })) as ReadableStream<Uint8Array>;
+      return new Uint8Array(await new Response(stream).arrayBuffer());
+    };
+    const ascii = (bytes: Uint8Array, start: number, length: number) =>
+      String.fromCharCode(...bytes.subarray(start, start + length));
+    const wav = await run({ encoding: 'linear16', container: 'wav', sample_rate: 16000 });
+    expect([ascii(wav, 0, 4), ascii(wav, 8, 4)]).toEqual(['RIFF', 'WAVE']);
+    const view = new DataView(wav.buffer);
+    expect(view.getUint32(24, true)).toBe(16000);
+    expect(view.getUint32(40, true)).toBe(wav.length - 44);
+    const pcm = await run({ encoding: 'linear16', container: 'none', sample_rate: 24000 });
+    expect(pcm.every((byte) => byte === 0)).toBe(true);
+    const mulaw = await run({ encoding: 'mulaw' });
+    expect(new DataView(mulaw.buffer).getUint16(20, true)).toBe(7);
+    const flac = await run({ encoding: 'flac' });
+    expect(ascii(flac, 0, 4)).toBe('fLaC');
+    // STREAMINFO: 48 kHz, mono, 16 bits; then frames that start with the 0xFFF8 sync code.
+    expect((flac[18] ?? 0) * 4096 + (flac[19] ?? 0) * 16 + ((flac[20] ?? 0) >> 4)).toBe(48000);
+    expect([flac[42], flac[43]]).toEqual([0xff, 0xf8]);
+    const ogg = await run({ encoding: 'opus', container: 'ogg' });
+    expect(ascii(ogg, 0, 4)).toBe('OggS');
+    expect(ascii(ogg, 28, 8)).toBe('OpusHead');
+    expect(ogg[5]).toBe(0x02);
+    const aac = await run({ encoding: 'aac' });
+    // ADTS: 0xFFF sync, layer 00, then frame_length (13 bits) frames back to back.
+    expect([aac[0], (aac[1] ?? 0) & 0xf6]).toEqual([0xff, 0xf0]);
+    const frameLength = (((aac[3] ?? 0) & 3) << 11) | ((aac[4] ?? 0) << 3) | ((aac[5] ?? 0) >> 5);
+    expect(aac.length % frameLength).toBe(0);
+    expect([aac[frameLength], aac[frameLength + 1]]).toEqual([0xff, 0xf1]);
+    const mp3 = await run({ encoding: 'mp3' });
+    expect(frameStarts(mp3)).toHaveLength(mp3.length / 417);
+    await expect(run({ encoding: 'mp3', container: 'wav' })).rejects.toThrow(/^5006: /);
+    await expect(run({ encoding: 'linear16', container: 'ogg' })).rejects.toThrow(/^5006: /);
+  });
+
   it('rejects unknown speakers', async () => {
     const simulator = createSimulator();
     await expect(

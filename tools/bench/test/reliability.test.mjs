@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startEnvironment } from '../src/lib/start-environment.mjs';
+import { adversarialCpuSuite } from '../src/suites/adversarial-cpu-suite.mjs';
+import { audioMemorySuite } from '../src/suites/audio-memory-suite.mjs';
 import { badInputSuite } from '../src/suites/bad-input-suite.mjs';
 import { ENDPOINT_CASES } from '../src/suites/endpoint-cases.mjs';
 import { faultSuite } from '../src/suites/fault-suite.mjs';
@@ -41,3 +43,5 @@ describe('endpoints', () => {
 describe('bad input', () => badInputSuite(context));
 describe('faults', () => faultSuite(context));
 describe('load', () => loadSuite(context));
+describe('audio memory', () => audioMemorySuite(context));
+describe('adversarial CPU', () => adversarialCpuSuite(context));

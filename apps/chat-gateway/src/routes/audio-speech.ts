@@ -10,12 +10,14 @@ import {
   resolveModel,
   upstreamFor,
 } from '@workers-ai-gateways/core';
+import { labelSpeechAudio } from '../audio/label-speech-audio';
 import { modelHeaders } from './model-headers';
 
 /**
  * `POST /v1/audio/speech`: text to audio with tts-1 (MeloTTS, MP3) or tts-1-hd (Deepgram Aura,
  * mp3/opus/aac/flac/wav/pcm). Aura's bytes are streamed to the client as they arrive;
- * MeloTTS answers base64 JSON, decoded here.
+ * MeloTTS answers base64 JSON, decoded here. Either way the content type is the one the bytes
+ * show, and bytes that are not the format asked are a 502.
  */
 export async function audioSpeech(request: GatewayRequest): Promise<Response> {
   const body = parseSpeechRequest(await readJsonBody(request));
@@ -25,8 +27,12 @@ export async function audioSpeech(request: GatewayRequest): Promise<Response> {
   const call = convertToWorkersAiSpeechInput(body, resolved);
   const result = await upstreamFor(request).run(resolved.model, call.inputs, { signal: request.signal });
   recordUsage(request, { model: resolved.model, usage: { characters: body.input.length } });
-  const headers = { 'content-type': call.contentType, ...modelHeaders(resolved) };
-  if (result.kind === 'binary') return new Response(result.body, { headers });
+  if (result.kind === 'binary') {
+    const labelled = await labelSpeechAudio(result.body, call.contentType, resolved.model);
+    return new Response(labelled.body, {
+      headers: { 'content-type': labelled.contentType, ...modelHeaders(resolved) },
+    });
+  }
   const audio =
     result.kind === 'json' && typeof result.data === 'object' && result.data !== null
       ? (result.data as { audio?: unknown }).audio
@@ -43,5 +49,12 @@ export async function audioSpeech(request: GatewayRequest): Promise<Response> {
       `Workers AI answered '${resolved.model}' with audio that is not base64.`,
     );
   }
-  return new Response(bytes, { headers });
+  const labelled = await labelSpeechAudio(
+    new Response(bytes).body ?? new ReadableStream(),
+    call.contentType,
+    resolved.model,
+  );
+  return new Response(labelled.body, {
+    headers: { 'content-type': labelled.contentType, ...modelHeaders(resolved) },
+  });
 }

@@ -54,6 +54,24 @@ const SCRIPT_PATTERNS: Array<[Script, RegExp]> = [
 ];
 
 const LETTER = /\p{L}/u;
+const NOT_A_LETTER = 'not a letter';
+
+// Code point → script (undefined: a letter of no listed script). Texts repeat few code points,
+// and one test of up to 25 patterns per character made mixed-script inputs cost ~30 ms per
+// 128 KiB (issue 11); bounded, so no input can grow it without limit.
+const CLASSIFIED = new Map<number, Script | typeof NOT_A_LETTER | undefined>();
+const CLASSIFIED_LIMIT = 65_536;
+
+function classify(point: number): Script | typeof NOT_A_LETTER | undefined {
+  if (CLASSIFIED.has(point)) return CLASSIFIED.get(point);
+  const character = String.fromCodePoint(point);
+  let script: Script | typeof NOT_A_LETTER | undefined = NOT_A_LETTER;
+  if (LETTER.test(character)) {
+    script = SCRIPT_PATTERNS.find(([, pattern]) => pattern.test(character))?.[0];
+  }
+  if (CLASSIFIED.size < CLASSIFIED_LIMIT) CLASSIFIED.set(point, script);
+  return script;
+}
 
 /**
  * Counts the letters of each script in a text and returns the dominant one (undefined when the
@@ -63,15 +81,30 @@ const LETTER = /\p{L}/u;
 export function detectScript(text: string): { script: Script; letters: number } | undefined {
   const counts = new Map<Script, number>();
   let letters = 0;
-  for (const character of text) {
-    if (!LETTER.test(character)) continue;
-    letters++;
-    for (const [script, pattern] of SCRIPT_PATTERNS) {
-      if (pattern.test(character)) {
-        counts.set(script, (counts.get(script) ?? 0) + 1);
-        break;
+  let ascii = 0;
+  for (let index = 0; index < text.length; index++) {
+    // ASCII first, by code unit and without a regular expression: most text of most pages is
+    // ASCII, and a string per character plus 24 property tests made long inputs cost tens of
+    // milliseconds (issue 11).
+    const code = text.charCodeAt(index);
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+        // Keeps Latin's place in the count's order, which breaks ties as before.
+        if (!counts.has('latin')) counts.set('latin', 0);
+        ascii++;
       }
+      continue;
     }
+    const point = text.codePointAt(index) ?? code;
+    if (point > 0xffff) index++;
+    const script = classify(point);
+    if (script === NOT_A_LETTER) continue;
+    letters++;
+    if (script !== undefined) counts.set(script, (counts.get(script) ?? 0) + 1);
+  }
+  if (ascii > 0) {
+    letters += ascii;
+    counts.set('latin', (counts.get('latin') ?? 0) + ascii);
   }
   const kana = counts.get('kana') ?? 0;
   if (kana > 0) {

@@ -305,7 +305,10 @@ describe('createWorkersAiClient over the binding', () => {
       body: Uint8Array.of(1, 2),
       contentType: 'audio/wav',
     });
-    expect(fake.calls[0]?.inputs).toEqual({ audio: [1, 2] });
+    // workerd's binding sends `{audio: {body: ReadableStream, contentType}}` as the raw body.
+    const whisper = fake.calls[0]?.inputs as { audio: { body: ReadableStream; contentType: string } };
+    expect(whisper.audio.contentType).toBe('audio/wav');
+    expect(new Uint8Array(await new Response(whisper.audio.body).arrayBuffer())).toEqual(Uint8Array.of(1, 2));
     await client.run('@cf/deepgram/nova-3', {
       kind: 'bytes',
       body: Uint8Array.of(1, 2),
