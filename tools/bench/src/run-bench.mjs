@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ROOT } from 'tools-harness/paths';
 import { machineDescription } from 'tools-harness/proc-stats';
 import { measureWorker } from './lib/measure.mjs';
-import { benchScenarios } from './lib/scenarios.mjs';
+import { benchScenarios, floorRequest } from './lib/scenarios.mjs';
 import { percentile, sendRequest } from './lib/send-request.mjs';
 import { startEnvironment } from './lib/start-environment.mjs';
 
@@ -17,7 +17,12 @@ const TARGETS = {
   cpuRatio: 1.5,
   cpuRatioStream: 2,
   addedFirstTokenMs: 2,
+  // Issue 17: against the floor Worker that does the least correct work for the route.
+  cpuRatioFloor: 1.15,
+  addedFirstTokenVsCopyMs: 0.5,
 };
+
+const floorCheck = (response) => (response.status === 200 ? undefined : `status ${response.status}`);
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const kib = (bytes) => bytes / 1024;
@@ -69,6 +74,20 @@ async function main() {
         scenario.checkPassThrough,
         counts,
       );
+      const floors = {};
+      for (const kind of scenario.floor === undefined
+        ? []
+        : scenario.stream
+          ? [scenario.floor, 'copy']
+          : [scenario.floor]) {
+        log(`${scenario.id}: floor ${kind}`);
+        floors[kind] = await measureWorker(
+          environment.passThrough,
+          (index) => floorRequest(scenario, kind, index),
+          floorCheck,
+          counts,
+        );
+      }
       const callsBefore = (await environment.simulatorState()).calls;
       log(`${scenario.id}: gateway`);
       const measured = await measureWorker(gateway, scenario.gatewayRequest, scenario.check, counts);
@@ -77,13 +96,14 @@ async function main() {
       if (scenario.stream) {
         // Time to first token, interleaved (gateway, pass-through, straight to the simulator) so
         // that drift in the machine's load hits all three alike; c=1, the whole stream read.
-        const samples = { gateway: [], passThrough: [], direct: [] };
+        const samples = { gateway: [], passThrough: [], direct: [], jsCopy: [] };
         const rounds = Math.max(8, Math.round(30 * scale));
         for (let index = 0; index < rounds; index++) {
           const direct = scenario.passThroughRequest(20_000 + index);
           const targets = [
             ['gateway', gateway.url, scenario.gatewayRequest(20_000 + index)],
             ['passThrough', environment.passThrough.url, scenario.passThroughRequest(20_000 + index)],
+            ['jsCopy', environment.passThrough.url, floorRequest(scenario, 'copy', 20_000 + index)],
             [
               'direct',
               environment.simulator.url,
@@ -128,6 +148,22 @@ async function main() {
         },
         throughputRatio: measured.requestsPerSecond / passThrough.requestsPerSecond,
       };
+      if (scenario.floor !== undefined) {
+        const floor = floors[scenario.floor];
+        row.floor = {
+          kind: scenario.floor,
+          result: floor,
+          cpuRatio: measured.cpuMsPerRequest / floor.cpuMsPerRequest,
+          ...(floors.copy === undefined
+            ? {}
+            : {
+                jsCopy: floors.copy,
+                cpuRatioJsCopy: measured.cpuMsPerRequest / floors.copy.cpuMsPerRequest,
+              }),
+        };
+        row.meetsFloorTarget = row.floor.cpuRatio <= TARGETS.cpuRatioFloor;
+        if (floor.failures > 0) failed = true;
+      }
       if (scenario.stream) {
         row.firstTokenMs = {
           ...firstToken,
@@ -136,6 +172,7 @@ async function main() {
           duringLatencyPhase: { gateway: measured.firstTokenMs, passThrough: passThrough.firstTokenMs },
         };
         row.meetsFirstTokenTarget = row.firstTokenMs.addedVsPassThrough <= TARGETS.addedFirstTokenMs;
+        row.firstTokenMs.addedVsJsCopy = firstToken.gateway.p50 - firstToken.jsCopy.p50;
       }
       results.push(row);
       log(
@@ -240,6 +277,26 @@ function renderMarkdown(report) {
         `${fixed(row.addedLatencyMs.c1.p50, 1)} / ${fixed(row.addedLatencyMs.c1.p99, 1)} ms | ${fixed(row.addedLatencyMs.c32.p50, 1)} / ${fixed(row.addedLatencyMs.c32.p99, 1)} ms | ` +
         `${fixed(gateway.requestsPerSecond, 0)} (${fixed(passThrough.requestsPerSecond, 0)}) | ${fixed(row.upstreamCallsPerRequest, 1)} |`,
     );
+  }
+  const floored = report.results.filter((row) => row.status === 'measured' && row.floor);
+  if (floored.length > 0) {
+    lines.push('');
+    lines.push(
+      `Against the floor (issue 17): each row's floor Worker does the least correct work for the route (\`stream\`: split the events, parse each, write one OpenAI chunk per token; \`chat\`/\`embeddings\`: parse the answer, write the OpenAI shape); \`JS copy\` only reads each upstream chunk in JS and re-enqueues it. Target gateway ÷ floor ≤ ${report.targets.cpuRatioFloor}×.`,
+    );
+    lines.push('');
+    lines.push(
+      '| endpoint | gateway CPU | floor CPU | gateway ÷ floor | JS copy CPU | gateway ÷ JS copy | first token vs JS copy |',
+    );
+    lines.push('|---|---|---|---|---|---|---|');
+    for (const row of floored) {
+      const copy = row.floor.jsCopy;
+      lines.push(
+        `| ${row.label} | ${fixed(row.gatewayResult.cpuMsPerRequest)} ms | ${fixed(row.floor.result.cpuMsPerRequest)} ms (${row.floor.kind}) | ${fixed(row.floor.cpuRatio)}× ${row.meetsFloorTarget ? '✓' : '✗'} | ` +
+          `${copy ? `${fixed(copy.cpuMsPerRequest)} ms` : ''} | ${copy ? `${fixed(row.floor.cpuRatioJsCopy)}×` : ''} | ` +
+          `${row.firstTokenMs ? `${row.firstTokenMs.addedVsJsCopy >= 0 ? '+' : ''}${fixed(row.firstTokenMs.addedVsJsCopy)} ms ${row.firstTokenMs.addedVsJsCopy <= report.targets.addedFirstTokenVsCopyMs ? '✓' : '✗'}` : ''} |`,
+      );
+    }
   }
   const stream = report.results.find((row) => row.firstTokenMs);
   if (stream) {

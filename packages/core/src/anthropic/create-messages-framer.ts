@@ -1,8 +1,7 @@
 import type { GatewayError } from '../errors/gateway-error';
 import type { ChatStreamFramer, ChatStreamPart } from '../openai/chat-stream-part';
+import { createStreamUsage } from '../openai/create-stream-usage';
 import type { ChatUsage } from '../openai/map-workers-ai-chat-usage';
-import { addChatUsage } from '../usage/add-chat-usage';
-import { estimateTokens } from '../usage/estimate-tokens';
 import { mapGatewayErrorToAnthropic } from './map-gateway-error-to-anthropic';
 import { mapStopReason } from './map-stop-reason';
 import { mapUsageToAnthropic } from './map-usage-to-anthropic';
@@ -37,20 +36,12 @@ type OpenBlock = { kind: 'text' } | { kind: 'thinking' } | { kind: 'tool'; callI
  * A failure is Anthropic's `error` event, which ends the stream.
  */
 export function createMessagesFramer(framing: MessagesStreamFraming): ChatStreamFramer {
-  let usage: ChatUsage | undefined;
-  let reported = false;
+  const usage = createStreamUsage(framing.onUsage);
+  const report = usage.report;
   let ended = false;
-  let forwardedCharacters = 0;
   let blockIndex = -1;
   let open: OpenBlock | undefined;
   let finish: Extract<ChatStreamPart, { type: 'finish' }> | undefined;
-
-  const report = () => {
-    if (reported) return;
-    reported = true;
-    const estimate = estimateTokens(forwardedCharacters);
-    framing.onUsage?.(usage ?? { prompt_tokens: 0, completion_tokens: estimate, total_tokens: estimate });
-  };
 
   const close = (): string => {
     if (open === undefined) return '';
@@ -90,19 +81,19 @@ export function createMessagesFramer(framing: MessagesStreamFraming): ChatStream
   const frameDelta = (part: Extract<ChatStreamPart, { type: 'delta' }>): string => {
     let text = '';
     if (part.reasoning !== undefined && framing.thinking) {
-      forwardedCharacters += part.reasoning.length;
+      usage.forward(part.reasoning.length);
       if (open?.kind !== 'thinking')
         text += openBlock({ kind: 'thinking' }, { type: 'thinking', thinking: '', signature: '' });
       text += delta('thinking_delta', 'thinking', part.reasoning);
     }
     if (part.content !== undefined) {
-      forwardedCharacters += part.content.length;
+      usage.forward(part.content.length);
       if (open?.kind !== 'text') text += openBlock({ kind: 'text' }, { type: 'text', text: '' });
       text += delta('text_delta', 'text', part.content);
     }
     for (const call of part.toolCalls ?? []) {
       const argumentsText = call.function.arguments ?? '';
-      forwardedCharacters += argumentsText.length;
+      usage.forward(argumentsText.length);
       if (open?.kind !== 'tool' || open.callIndex !== call.index) {
         // A call's first fragment carries its id and name; a later one for a closed block is lost
         // only if the model interleaved two calls, which Workers AI's models do not do.
@@ -149,7 +140,7 @@ export function createMessagesFramer(framing: MessagesStreamFraming): ChatStream
       if (ended) return '';
       switch (part.type) {
         case 'usage':
-          usage = addChatUsage(usage, part.usage);
+          usage.add(part.usage);
           return '';
         case 'error':
           return close() + fail(part.message, part.error);
@@ -169,7 +160,7 @@ export function createMessagesFramer(framing: MessagesStreamFraming): ChatStream
         event('message_delta', {
           type: 'message_delta',
           delta: { stop_reason: stop.stopReason, stop_sequence: stop.stopSequence },
-          usage: mapUsageToAnthropic(usage, estimateTokens(forwardedCharacters)),
+          usage: mapUsageToAnthropic(usage.reported, usage.estimatedOutput()),
         }) +
         event('message_stop', { type: 'message_stop' });
       report();

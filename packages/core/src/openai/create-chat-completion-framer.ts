@@ -1,7 +1,6 @@
 import type { GatewayError } from '../errors/gateway-error';
-import { addChatUsage } from '../usage/add-chat-usage';
-import { estimateTokens } from '../usage/estimate-tokens';
 import type { ChatStreamFramer } from './chat-stream-part';
+import { createStreamUsage } from './create-stream-usage';
 import { mapGatewayErrorToOpenAi } from './map-gateway-error-to-openai';
 import type { ChatUsage } from './map-workers-ai-chat-usage';
 
@@ -45,10 +44,9 @@ const DONE = 'data: [DONE]\n\n';
  */
 export function createChatCompletionFramer(framing: ChatCompletionStreamFraming): ChatStreamFramer {
   const object = framing.kind === 'chat' ? 'chat.completion.chunk' : 'text_completion';
-  let usage: ChatUsage | undefined;
-  let reported = false;
+  const usage = createStreamUsage(framing.onUsage);
+  const report = usage.report;
   let ended = false;
-  let forwardedCharacters = 0;
 
   const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => ({
     id: framing.id,
@@ -59,15 +57,6 @@ export function createChatCompletionFramer(framing: ChatCompletionStreamFraming)
     ...(framing.includeUsage ? { usage: null } : {}),
     ...extra,
   });
-
-  const report = () => {
-    if (reported) return;
-    reported = true;
-    // A stream cut off before its usage event still spent neurons: estimate the completion from
-    // the forwarded text (about four characters a token) rather than charging nothing.
-    const estimate = estimateTokens(forwardedCharacters);
-    framing.onUsage?.(usage ?? { prompt_tokens: 0, completion_tokens: estimate, total_tokens: estimate });
-  };
 
   const fail = (message: string, error?: GatewayError) => {
     if (ended) return '';
@@ -99,7 +88,7 @@ export function createChatCompletionFramer(framing: ChatCompletionStreamFraming)
     part(part) {
       if (ended) return '';
       if (part.type === 'usage') {
-        usage = addChatUsage(usage, part.usage);
+        usage.add(part.usage);
         return '';
       }
       if (part.type === 'error') return fail(part.message, part.error);
@@ -110,7 +99,7 @@ export function createChatCompletionFramer(framing: ChatCompletionStreamFraming)
             : { index: part.index, text: '', logprobs: null, finish_reason: part.finishReason };
         return event(chunk([choice]));
       }
-      forwardedCharacters += (part.content?.length ?? 0) + (part.reasoning?.length ?? 0);
+      usage.forward((part.content?.length ?? 0) + (part.reasoning?.length ?? 0));
       if (framing.kind === 'text') {
         if (part.content === undefined) return '';
         return event(chunk([{ index: part.index, text: part.content, logprobs: null, finish_reason: null }]));
@@ -125,8 +114,9 @@ export function createChatCompletionFramer(framing: ChatCompletionStreamFraming)
       if (ended) return '';
       ended = true;
       let text = '';
-      if (framing.includeUsage && usage !== undefined)
-        text += event(chunk([], { usage: publicUsage(usage) }));
+      const reported = usage.reported;
+      if (framing.includeUsage && reported !== undefined)
+        text += event(chunk([], { usage: publicUsage(reported) }));
       report();
       return text + DONE;
     },

@@ -1,8 +1,7 @@
 import type { GatewayError } from '../errors/gateway-error';
-import { addChatUsage } from '../usage/add-chat-usage';
-import { estimateTokens } from '../usage/estimate-tokens';
 import { buildResponseObject, type ResponseTemplate } from './build-response-object';
 import type { ChatStreamFramer, ChatStreamPart } from './chat-stream-part';
+import { createStreamUsage } from './create-stream-usage';
 import type { ChatFinishReason } from './map-chat-finish-reason';
 import type { ChatUsage } from './map-workers-ai-chat-usage';
 import { responseItemId } from './response-item-id';
@@ -55,23 +54,15 @@ function deltaPrefix(item: OpenItem): string {
 export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStreamFramer {
   const { template } = framing;
   let sequence = 0;
-  let usage: ChatUsage | undefined;
-  let reported = false;
+  const usage = createStreamUsage(framing.onUsage);
+  const report = usage.report;
   let ended = false;
-  let forwardedCharacters = 0;
   let finishReason: ChatFinishReason | undefined;
   let open: OpenItem | undefined;
   const output: Record<string, unknown>[] = [];
 
   const event = (type: string, payload: Record<string, unknown>): string =>
     `event: ${type}\ndata: ${JSON.stringify({ type, ...payload, sequence_number: sequence++ })}\n\n`;
-
-  const report = () => {
-    if (reported) return;
-    reported = true;
-    const estimate = estimateTokens(forwardedCharacters);
-    framing.onUsage?.(usage ?? { prompt_tokens: 0, completion_tokens: estimate, total_tokens: estimate });
-  };
 
   const close = (): string => {
     const item = open;
@@ -127,7 +118,7 @@ export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStre
   const frameDelta = (part: Extract<ChatStreamPart, { type: 'delta' }>): string => {
     let text = '';
     if (part.reasoning !== undefined && part.reasoning !== '') {
-      forwardedCharacters += part.reasoning.length;
+      usage.forward(part.reasoning.length);
       if (open?.kind !== 'reasoning') {
         const index = output.length;
         const id = responseItemId('rs', template.id, index);
@@ -143,7 +134,7 @@ export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStre
       text += `${current.deltaPrefix}${JSON.stringify(part.reasoning)},"sequence_number":${sequence++}}\n\n`;
     }
     if (part.content !== undefined && part.content !== '') {
-      forwardedCharacters += part.content.length;
+      usage.forward(part.content.length);
       if (open?.kind !== 'message') {
         const index = output.length;
         const id = responseItemId('msg', template.id, index);
@@ -161,7 +152,7 @@ export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStre
     }
     for (const call of part.toolCalls ?? []) {
       const argumentsText = call.function.arguments ?? '';
-      forwardedCharacters += argumentsText.length;
+      usage.forward(argumentsText.length);
       if (open?.kind !== 'call' || open.callIndex !== call.index) {
         // A call's first fragment carries its id and name (the part mapper makes sure of it).
         if (call.id === undefined) continue;
@@ -197,7 +188,7 @@ export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStre
     const closing = close();
     const response = buildResponseObject(template, {
       output,
-      usage,
+      usage: usage.reported,
       finishReason,
       error: { code: error?.code ?? 'server_error', message },
     });
@@ -225,7 +216,7 @@ export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStre
       if (ended) return '';
       switch (part.type) {
         case 'usage':
-          usage = addChatUsage(usage, part.usage);
+          usage.add(part.usage);
           return '';
         case 'error':
           return fail(part.message, part.error);
@@ -241,7 +232,7 @@ export function createResponsesFramer(framing: ResponsesStreamFraming): ChatStre
       ended = true;
       const text = close();
       report();
-      const response = buildResponseObject(template, { output, usage, finishReason });
+      const response = buildResponseObject(template, { output, usage: usage.reported, finishReason });
       framing.onComplete?.(response);
       const type = response.status === 'incomplete' ? 'response.incomplete' : 'response.completed';
       return text + event(type, { response });

@@ -72,6 +72,15 @@ function wordProblem(text) {
   return words === STREAM_TOKENS ? undefined : `stream carried ${words} words, expected ${STREAM_TOKENS}`;
 }
 
+/**
+ * The request for a row's floor Worker (issue 17): the pass-through's request sent to
+ * `/floor/<kind>/<model>` of the same Worker, which does the least correct work for the route.
+ */
+export function floorRequest(scenario, kind, index) {
+  const request = scenario.passThroughRequest(index);
+  return { ...request, path: request.path.replace(/^\/run\//, `/floor/${kind}/`) };
+}
+
 /** The bench's endpoints (SPEC §9 and issue 8): each with its gateway and pass-through request. */
 export function benchScenarios() {
   return [
@@ -106,6 +115,7 @@ export function benchScenarios() {
         )
           return `no message content: ${response.text.slice(0, 200)}`;
       },
+      floor: 'chat',
       counts: { warmup: 5, c1: 40, c32: 192 },
     },
     {
@@ -128,6 +138,7 @@ export function benchScenarios() {
         if (problems.length > 0) return problems.join('; ');
         return wordProblem(openAiStreamText(response.text));
       },
+      floor: 'stream',
       counts: { warmup: 3, c1: 16, c32: 64 },
     },
     {
@@ -157,6 +168,7 @@ export function benchScenarios() {
         const { problems, content } = responsesStreamCheck(response.text);
         return problems.length > 0 ? problems.join('; ') : wordProblem(content);
       },
+      floor: 'stream',
       counts: { warmup: 3, c1: 16, c32: 64 },
     },
     {
@@ -180,6 +192,7 @@ export function benchScenarios() {
         const { problems, content } = anthropicStreamCheck(response.text);
         return problems.length > 0 ? problems.join('; ') : wordProblem(content);
       },
+      floor: 'stream',
       counts: { warmup: 3, c1: 16, c32: 64 },
     },
     {
@@ -208,6 +221,7 @@ export function benchScenarios() {
         if (body.data[99]?.index !== 99 || body.data[0]?.embedding?.length !== 768)
           return 'embeddings out of order or of the wrong size';
       },
+      floor: 'embeddings',
       counts: { warmup: 3, c1: 24, c32: 96 },
     },
     {

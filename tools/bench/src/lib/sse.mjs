@@ -78,6 +78,20 @@ export function isWorkersAiToken(data) {
   }
 }
 
+/** The `data:` payloads of an SSE body parsed as JSON, and a problem for each that is not JSON. */
+function jsonEvents(text) {
+  const problems = [];
+  const events = sseData(text).map((data) => {
+    try {
+      return JSON.parse(data);
+    } catch {
+      problems.push(`event is not JSON: ${data.slice(0, 100)}`);
+      return undefined;
+    }
+  });
+  return { events, problems };
+}
+
 /** Whether an Anthropic Messages event carries generated text (for time to first token). */
 export function isAnthropicToken(data) {
   try {
@@ -92,16 +106,8 @@ export function isAnthropicToken(data) {
  * event, `message_start` first and `message_stop` last.
  */
 export function anthropicStreamCheck(text) {
-  const problems = [];
+  const { events, problems } = jsonEvents(text);
   let content = '';
-  const events = sseData(text).map((data) => {
-    try {
-      return JSON.parse(data);
-    } catch {
-      problems.push(`event is not JSON: ${data.slice(0, 100)}`);
-      return undefined;
-    }
-  });
   for (const event of events) {
     if (event?.type === 'error') problems.push(`error event: ${JSON.stringify(event).slice(0, 200)}`);
     if (event?.delta?.type === 'text_delta') content += event.delta.text;
@@ -125,16 +131,8 @@ export function isResponsesToken(data) {
  * `sequence_number`s, `response.created` first and `response.completed` last, no `[DONE]`.
  */
 export function responsesStreamCheck(text) {
-  const problems = [];
+  const { events, problems } = jsonEvents(text);
   let content = '';
-  const events = sseData(text).map((data) => {
-    try {
-      return JSON.parse(data);
-    } catch {
-      problems.push(`event is not JSON: ${data.slice(0, 100)}`);
-      return undefined;
-    }
-  });
   events.forEach((event, index) => {
     if (event?.sequence_number !== index)
       problems.push(`event ${index} has sequence_number ${event?.sequence_number}`);

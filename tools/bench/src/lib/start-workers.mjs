@@ -83,22 +83,94 @@ export async function startGateway({
   });
 }
 
+// The floor Workers (issue 17), each doing the least correct work a Worker must do for a route,
+// so that a gateway is judged against what any Worker would spend, not against a pass-through
+// that never reads the bytes: `copy` reads each upstream chunk in JS and re-enqueues it;
+// `stream` splits the SSE events, parses each and writes one OpenAI chunk per token (all of a
+// chunk's events enqueued at once, as the gateway does); `chat` and `embeddings` parse the
+// Workers AI answer and write the OpenAI shape.
+const FLOOR_FUNCTIONS = `
+const encoder = new TextEncoder();
+const STREAM_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8' };
+function copy(upstream) {
+  const reader = upstream.body.getReader();
+  return new Response(new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) { return reader.cancel(reason); },
+  }), { headers: STREAM_HEADERS });
+}
+function stream(upstream, model) {
+  const reader = upstream.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  return new Response(new ReadableStream({
+    async pull(controller) {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) { controller.enqueue(encoder.encode('data: [DONE]\\n\\n')); controller.close(); return; }
+        buffer += decoder.decode(value, { stream: true });
+        const events = buffer.split('\\n\\n');
+        buffer = events.pop();
+        let out = '';
+        for (const event of events) {
+          const data = event.startsWith('data: ') ? event.slice(6) : '';
+          if (data === '' || data === '[DONE]') continue;
+          const text = JSON.parse(data).response;
+          if (!text) continue;
+          out += 'data: ' + JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta: { content: text }, finish_reason: null }] }) + '\\n\\n';
+        }
+        if (out !== '') { controller.enqueue(encoder.encode(out)); return; }
+      }
+    },
+    cancel(reason) { return reader.cancel(reason); },
+  }), { headers: STREAM_HEADERS });
+}
+async function chat(upstream, model) {
+  const { result } = await upstream.json();
+  return Response.json({ id: 'c', object: 'chat.completion', created: 0, model, choices: [{ index: 0, message: { role: 'assistant', content: result.response }, finish_reason: 'stop' }], usage: result.usage });
+}
+async function embeddings(upstream, model) {
+  const { result } = await upstream.json();
+  return Response.json({ object: 'list', data: result.data.map((embedding, index) => ({ object: 'embedding', index, embedding })), model, usage: { prompt_tokens: 0, total_tokens: 0 } });
+}
+const FLOORS = { copy, stream, chat, embeddings };
+`;
+
 // The bare pass-through the gateways are measured against: it forwards the body, unread and
-// unchanged, to the simulator's REST URL `/run/<model>` names, with the account's token.
-const PASS_THROUGH_SCRIPT = `
+// unchanged, to the simulator's REST URL `/run/<model>` names, with the account's token. The same
+// Worker serves the floors at `/floor/<kind>/<model>`.
+const PASS_THROUGH_SCRIPT =
+  `
+function run(request, env, model) {
+  return fetch(env.CF_API_BASE + '/accounts/' + env.CF_ACCOUNT_ID + '/ai/run/' + model, {
+    method: 'POST',
+    headers: {
+      authorization: 'Bearer ' + env.CF_API_TOKEN,
+      'content-type': request.headers.get('content-type') ?? 'application/json',
+    },
+    body: request.body,
+  });
+}
+` +
+  FLOOR_FUNCTIONS +
+  `
 export default {
   async fetch(request, env) {
     const url = new URL(request.url);
-    const model = url.pathname.startsWith('/run/') ? url.pathname.slice(5) : undefined;
-    if (request.method !== 'POST' || model === undefined) return new Response('not found', { status: 404 });
-    return fetch(env.CF_API_BASE + '/accounts/' + env.CF_ACCOUNT_ID + '/ai/run/' + model, {
-      method: 'POST',
-      headers: {
-        authorization: 'Bearer ' + env.CF_API_TOKEN,
-        'content-type': request.headers.get('content-type') ?? 'application/json',
-      },
-      body: request.body,
-    });
+    if (request.method !== 'POST') return new Response('not found', { status: 404 });
+    if (url.pathname.startsWith('/run/')) return run(request, env, url.pathname.slice(5));
+    if (url.pathname.startsWith('/floor/')) {
+      const rest = url.pathname.slice(7);
+      const kind = rest.slice(0, rest.indexOf('/'));
+      const model = rest.slice(kind.length + 1);
+      const floor = FLOORS[kind];
+      if (floor) return floor(await run(request, env, model), model);
+    }
+    return new Response('not found', { status: 404 });
   },
 };
 `;

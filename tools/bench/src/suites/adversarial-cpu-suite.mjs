@@ -411,6 +411,7 @@ export function adversarialCpuSuite(context) {
       // Warm-up: the first request of each route compiles its code.
       for (const entry of routes)
         await measureRequestCpu(environment, gateway, entry.make({ text: 'Hello.' }));
+      /** @type {{ route: string, name: string, cpuMs: number, status: number, bytes: number, samples?: number[] }[]} */
       const results = [];
       for (const entry of routes) {
         for (const [name, payload] of Object.entries(PAYLOADS)) {
@@ -425,10 +426,23 @@ export function adversarialCpuSuite(context) {
           });
         }
       }
+      // CPU time grows when other processes share the cores (CI runs the test suites side by side):
+      // a request over the bound is measured again, up to twice, in a fresh process with its route
+      // warmed up (the state it was first measured in), and its least CPU counts.
+      for (const result of results.filter((entry) => entry.cpuMs > CPU_BOUND_MS)) {
+        const entry = routes.find((candidate) => candidate.route === result.route);
+        for (let attempt = 0; attempt < 2 && result.cpuMs > CPU_BOUND_MS && entry; attempt++) {
+          await environment.restartGateway(gateway);
+          await measureRequestCpu(environment, gateway, entry.make({ text: 'Hello.' }));
+          const again = await measureRequestCpu(environment, gateway, entry.make(PAYLOADS[result.name]));
+          result.samples = [...(result.samples ?? [result.cpuMs]), again.cpuMs];
+          result.cpuMs = Math.min(result.cpuMs, again.cpuMs);
+        }
+      }
       results.sort((a, b) => b.cpuMs - a.cpuMs);
       const top = results.slice(0, 5);
       t.diagnostic(
-        `${gateway}: ${results.length} requests; highest CPU: ${top.map((r) => `${r.route} × ${r.name} (${r.bytes} B, status ${r.status}) ${r.cpuMs.toFixed(0)} ms`).join('; ')}`,
+        `${gateway}: ${results.length} requests; highest CPU: ${top.map((r) => `${r.route} × ${r.name} (${r.bytes} B, status ${r.status}) ${r.cpuMs.toFixed(0)} ms${r.samples ? ` (samples ${r.samples.map((ms) => ms.toFixed(0)).join(', ')})` : ''}`).join('; ')}`,
       );
       worst.push({ gateway, ...results[0] });
       const hung = results.filter((result) => result.status === 0);
