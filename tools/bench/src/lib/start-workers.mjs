@@ -52,8 +52,8 @@ async function startMiniflare(options) {
  * Durable Objects, vars), minus the AI binding, plus `env` (UPSTREAM_MODE=rest and friends).
  */
 /**
- * `persistRoot` keeps R2, the Cache API and Durable Object storage in SQLite files there instead
- * of in workerd's memory, so that the process's RSS is the Worker's and not its stored data's.
+ * `persistRoot` keeps R2, the Cache API and Durable Object storage in files there instead of in
+ * workerd's memory, so that stored data does not count in the process's RSS.
  * @param {{ directory: string, bundle: import("tools-harness/build-bundle").Bundle, env: Record<string, string>, withoutDurableObjects?: boolean, inspectorPort?: number, persistRoot?: string }} options
  */
 export async function startGateway({
