@@ -79,7 +79,9 @@ function classify(point: number): Script | typeof NOT_A_LETTER | undefined {
  * so a Japanese sentence with more Kanji than Kana is still Japanese.
  */
 export function detectScript(text: string): { script: Script; letters: number } | undefined {
-  const counts = new Map<Script, number>();
+  // Created at the first letter outside ASCII: most texts have none, and a request may ask
+  // about tens of thousands of short parts (issue 11).
+  let counts: Map<Script, number> | undefined;
   let letters = 0;
   let ascii = 0;
   for (let index = 0; index < text.length; index++) {
@@ -90,7 +92,7 @@ export function detectScript(text: string): { script: Script; letters: number } 
     if (code < 0x80) {
       if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
         // Keeps Latin's place in the count's order, which breaks ties as before.
-        if (!counts.has('latin')) counts.set('latin', 0);
+        if (counts !== undefined && !counts.has('latin')) counts.set('latin', 0);
         ascii++;
       }
       continue;
@@ -100,8 +102,14 @@ export function detectScript(text: string): { script: Script; letters: number } 
     const script = classify(point);
     if (script === NOT_A_LETTER) continue;
     letters++;
-    if (script !== undefined) counts.set(script, (counts.get(script) ?? 0) + 1);
+    if (script === undefined) continue;
+    if (counts === undefined) {
+      counts = new Map<Script, number>();
+      if (ascii > 0) counts.set('latin', 0);
+    }
+    counts.set(script, (counts.get(script) ?? 0) + 1);
   }
+  if (counts === undefined) return ascii > 0 ? { script: 'latin', letters: letters + ascii } : undefined;
   if (ascii > 0) {
     letters += ascii;
     counts.set('latin', (counts.get('latin') ?? 0) + ascii);

@@ -2,6 +2,7 @@
 // process, each gateway and the pass-through Worker in their own workerd, all on 127.0.0.1.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle } from 'tools-harness/build-bundle';
@@ -80,12 +81,27 @@ export async function startEnvironment({ passThrough = true, log = () => {} } = 
       /** Queues faults (SimulatorFault objects) for upcoming upstream calls. */
       injectFaults: (faults) => control('/__sim/faults', faults),
       simulatorState: () => control('/__sim/state'),
-      /** Replaces a gateway's workerd with a fresh one (empty ledger, R2 and cache). */
-      async restartGateway(name) {
+      /**
+       * Replaces a gateway's workerd with a fresh one (empty ledger, R2 and cache). With
+       * `persistStorage`, that storage lives in files of its own (see startGateway's `persistRoot`).
+       * `inspect` opens workerd's inspector on a free port (`inspectorPort` on the gateway), so
+       * that the Worker's own heap can be read.
+       * @param {string} name
+       * @param {{ persistStorage?: boolean, inspect?: boolean }} [options]
+       */
+      async restartGateway(name, { persistStorage = false, inspect = false } = {}) {
         const current = gateways[name];
         await current.stop();
-        const worker = await startGateway({ directory: current.dir, bundle: current.bundle, env });
-        gateways[name] = { ...current, ...worker };
+        const persistRoot = persistStorage ? mkdtempSync(join(workdir, `${name}-storage-`)) : undefined;
+        const inspectorPort = inspect ? await freePort() : undefined;
+        const worker = await startGateway({
+          directory: current.dir,
+          bundle: current.bundle,
+          env,
+          persistRoot,
+          inspectorPort,
+        });
+        gateways[name] = { ...current, ...worker, inspectorPort };
       },
       /** Starts an extra Worker (stopped with the environment): a gateway variant or the null Worker. */
       async startExtra({ gateway, withoutDurableObjects = false, nullWorker = false }) {
@@ -106,4 +122,16 @@ export async function startEnvironment({ passThrough = true, log = () => {} } = 
     await stopAll();
     throw error;
   }
+}
+
+/** A TCP port nothing listens on now, on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      server.close(() => resolve(port));
+    });
+  });
 }

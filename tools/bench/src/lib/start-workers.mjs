@@ -52,9 +52,18 @@ async function startMiniflare(options) {
  * Durable Objects, vars), minus the AI binding, plus `env` (UPSTREAM_MODE=rest and friends).
  */
 /**
- * @param {{ directory: string, bundle: import("tools-harness/build-bundle").Bundle, env: Record<string, string>, withoutDurableObjects?: boolean, inspectorPort?: number }} options
+ * `persistRoot` keeps R2, the Cache API and Durable Object storage in files there instead of in
+ * workerd's memory, so that stored data does not count in the process's RSS.
+ * @param {{ directory: string, bundle: import("tools-harness/build-bundle").Bundle, env: Record<string, string>, withoutDurableObjects?: boolean, inspectorPort?: number, persistRoot?: string }} options
  */
-export async function startGateway({ directory, bundle, env, withoutDurableObjects = false, inspectorPort }) {
+export async function startGateway({
+  directory,
+  bundle,
+  env,
+  withoutDurableObjects = false,
+  inspectorPort,
+  persistRoot,
+}) {
   const { unstable_getMiniflareWorkerOptions } = await loadWrangler();
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(directory, 'wrangler.jsonc'), undefined, {
     remoteBindingsEnabled: false,
@@ -66,6 +75,7 @@ export async function startGateway({ directory, bundle, env, withoutDurableObjec
     // bench measures that variant to show what the ledger's round trips cost.
     ...(withoutDurableObjects ? {} : { durableObjects }),
     ...(inspectorPort === undefined ? {} : { inspectorPort }),
+    ...(persistRoot === undefined ? {} : { defaultPersistRoot: persistRoot }),
     modules: true,
     scriptPath: bundle.main,
     modulesRoot: bundle.outdir,
