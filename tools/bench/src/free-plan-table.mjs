@@ -7,8 +7,8 @@
 // what production runs elsewhere. Prints a markdown table.
 import { loadavg } from 'node:os';
 import { cpuMilliseconds, machineDescription } from 'tools-harness/proc-stats';
-import { makeMultipart, makePage, makeWav } from './lib/fixtures.mjs';
-import { GATEWAY_KEY } from './lib/scenarios.mjs';
+import { makePage, makeWav } from './lib/fixtures.mjs';
+import { GATEWAY_KEY, transcriptionRequest } from './lib/scenarios.mjs';
 import { sendRequest } from './lib/send-request.mjs';
 import { startEnvironment } from './lib/start-environment.mjs';
 
@@ -43,18 +43,7 @@ function embeddings(inputs) {
 
 function transcription(seconds) {
   const wav = makeWav(seconds);
-  return () => {
-    const form = makeMultipart([
-      ['model', 'whisper-1'],
-      ['file', { filename: 'speech.wav', contentType: 'audio/wav', bytes: wav }],
-    ]);
-    return {
-      method: 'POST',
-      path: '/v1/audio/transcriptions',
-      headers: { ...auth, 'content-type': form.contentType },
-      body: form.body,
-    };
-  };
+  return () => transcriptionRequest(wav);
 }
 
 function images(n) {

@@ -44,6 +44,20 @@ function expectOk(response) {
 
 const wav = makeWav(1);
 
+/** A `POST /v1/audio/transcriptions` of `wav` with `whisper-1`, as the openai SDK sends it. */
+export function transcriptionRequest(wav) {
+  const form = makeMultipart([
+    ['model', 'whisper-1'],
+    ['file', { filename: 'speech.wav', contentType: 'audio/wav', bytes: wav }],
+  ]);
+  return {
+    method: 'POST',
+    path: '/v1/audio/transcriptions',
+    headers: { ...auth, 'content-type': form.contentType },
+    body: form.body,
+  };
+}
+
 /** The body of a long streamed chat generation: the same for every protocol and the pass-through. */
 function longStreamBody(index, extra = {}) {
   return {
@@ -259,18 +273,7 @@ export function benchScenarios() {
       gateway: 'chat',
       method: 'POST',
       path: '/v1/audio/transcriptions',
-      gatewayRequest: () => {
-        const form = makeMultipart([
-          ['model', 'whisper-1'],
-          ['file', { filename: 'speech.wav', contentType: 'audio/wav', bytes: wav }],
-        ]);
-        return {
-          method: 'POST',
-          path: '/v1/audio/transcriptions',
-          headers: { ...auth, 'content-type': form.contentType },
-          body: form.body,
-        };
-      },
+      gatewayRequest: () => transcriptionRequest(wav),
       passThroughRequest: () => ({
         method: 'POST',
         path: `/run/${TRANSCRIPTION_MODEL}`,

@@ -1,7 +1,7 @@
 // Requests to every endpoint the reliability suites drive, each with a check that its answer is
 // complete and correct. `make(index)` gives a fresh request (unique text defeats caches).
-import { makeMultipart, makeWav } from '../lib/fixtures.mjs';
-import { GATEWAY_KEY } from '../lib/scenarios.mjs';
+import { makeWav } from '../lib/fixtures.mjs';
+import { GATEWAY_KEY, transcriptionRequest } from '../lib/scenarios.mjs';
 import { openAiStreamProblems, openAiStreamText } from '../lib/sse.mjs';
 import { ENDPOINTS } from './routes.mjs';
 
@@ -94,18 +94,7 @@ export const ENDPOINT_CASES = {
   },
   'chat.transcription': {
     ...ENDPOINTS.transcriptions,
-    make: () => {
-      const form = makeMultipart([
-        ['model', 'whisper-1'],
-        ['file', { filename: 'speech.wav', contentType: 'audio/wav', bytes: wav }],
-      ]);
-      return {
-        method: 'POST',
-        path: '/v1/audio/transcriptions',
-        headers: { ...auth, 'content-type': form.contentType },
-        body: form.body,
-      };
-    },
+    make: () => transcriptionRequest(wav),
     check: (response) => {
       const text = parseJson(response)?.text;
       if (typeof text !== 'string' || !text.includes('0.5 seconds'))
