@@ -41,7 +41,7 @@ const median = (values) => {
 };
 
 /** makePage's text with `salt` in every sentence, so that no segment is in the cache already. */
-const salted = (bytes, salt) => makePage(bytes, salt).replaceAll('. ', ` ${salt}. `);
+const salted = (bytes, salt) => makePage(bytes, salt).replace(/\.(\s|$)/g, ` ${salt}.$1`);
 /** One paragraph (a single line) of `bytes` characters: the page's paragraphs joined by spaces. */
 const paragraph = (bytes, salt) => salted(bytes, salt).replaceAll('\n\n', ' ').slice(0, bytes).trimEnd();
 /** A page of paragraphs separated by blank lines, about `bytes` characters. */
@@ -195,7 +195,7 @@ async function measureOwnWork(workdir, shape, source) {
     modulesRoot: workdir,
     compatibilityDate: '2026-04-01',
   });
-  const REQUESTS = 8;
+  const REQUESTS = 12;
   try {
     let salt = 0;
     const batch = (step) => ({
