@@ -1,6 +1,6 @@
 import { callWorkerAndRead, sharedLedger } from '@workers-ai-gateways/core/testing';
 import { createSimulator } from '@workers-ai-gateways/workers-ai-sim';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import worker from '../src/index';
 import { gatewayFetch, openAiClient, testEnv } from './helpers';
 
@@ -119,5 +119,74 @@ describe('POST /v1/embeddings with several batches', () => {
     const succeeded = await embed(inputs.slice(100));
     expect(succeeded.response.status).toBe(200);
     expect(afterFailure - before).toBeCloseTo((await used()) - afterFailure, 6);
+  });
+});
+
+describe('POST /v1/embeddings over REST (vectors kept as JSON text)', () => {
+  const rest = {
+    UPSTREAM_MODE: 'rest',
+    CF_ACCOUNT_ID: 'acct',
+    CF_API_TOKEN: 'tok',
+    CF_API_BASE: 'http://sim.test/client/v4',
+  };
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('answers byte for byte what the binding mode answers, float and base64', async () => {
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      simulator.fetch(new Request(input, init)),
+    );
+    const input = Array.from({ length: 150 }, (_, index) => `passage ${index}`);
+    for (const encoding_format of ['float', 'base64']) {
+      const body = JSON.stringify({ model: 'text-embedding-3-small', input, encoding_format });
+      const binding = await gatewayFetch(environment)('/v1/embeddings', { method: 'POST', body });
+      const overRest = await gatewayFetch(testEnv(simulator, rest))('/v1/embeddings', {
+        method: 'POST',
+        body,
+      });
+      expect(overRest.status).toBe(200);
+      expect(overRest.headers.get('content-type')).toBe(binding.headers.get('content-type'));
+      expect(await overRest.text()).toBe(await binding.text());
+    }
+    expect(simulator.calls.map((call) => call.via)).toEqual([
+      ...['binding', 'binding', 'rest', 'rest'],
+      ...['binding', 'binding', 'rest', 'rest'],
+    ]);
+  });
+
+  it('prints numbers Workers AI writes otherwise (exponents, -0, integers) as JSON.stringify does', async () => {
+    const odd = ['7e-05', '-1.2e-07', '-0', '-0.0', '1.0', '2', '0.00000012', '1E-3', '0.045166015625'];
+    const first = `[${[...odd, ...Array.from({ length: 20 }, (_, index) => String((index + 1) / 64))].join(',')}]`;
+    const second = `[${Array.from({ length: 29 }, (_, index) => String(-(index + 1) / 1024)).join(', ')}]`;
+    const upstream = `{"result":{"shape":[2,29],"data":[${first},${second}],"pooling":"mean"},"success":true,"errors":[],"messages":[]}`;
+    vi.stubGlobal(
+      'fetch',
+      async () => new Response(upstream, { headers: { 'content-type': 'application/json' } }),
+    );
+    const fetchOverRest = gatewayFetch(testEnv(simulator, rest));
+    const request = (encoding_format: string) =>
+      fetchOverRest('/v1/embeddings', {
+        method: 'POST',
+        body: JSON.stringify({ model: '@cf/baai/bge-small-en-v1.5', input: ['a', 'b'], encoding_format }),
+      });
+    const vectors = [JSON.parse(first) as number[], JSON.parse(second) as number[]];
+    const float = await request('float');
+    expect(await float.text()).toBe(
+      JSON.stringify({
+        object: 'list',
+        data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+        model: '@cf/baai/bge-small-en-v1.5',
+        usage: { prompt_tokens: 2, total_tokens: 2 },
+      }),
+    );
+    const base64 = (await (await request('base64')).json()) as { data: { embedding: string }[] };
+    for (const [index, item] of base64.data.entries()) {
+      const bytes = Uint8Array.from(atob(item.embedding), (character) => character.charCodeAt(0));
+      const decoded = Array.from(new Float32Array(bytes.buffer));
+      // -0 keeps its sign in the float32 bytes, as it did when every number was parsed.
+      expect(decoded.map((value) => Object.is(value, -0))).toEqual(
+        (vectors[index] ?? []).map((value) => Object.is(value, -0)),
+      );
+      expect(decoded).toEqual((vectors[index] ?? []).map(Math.fround));
+    }
   });
 });

@@ -89,7 +89,10 @@ export {
   type ChatChoiceResult,
   mapWorkersAiChatResponse,
 } from './openai/map-workers-ai-chat-response';
-export { mapWorkersAiEmbeddingResponse } from './openai/map-workers-ai-embedding-response';
+export {
+  type EmbeddingVector,
+  mapWorkersAiEmbeddingResponse,
+} from './openai/map-workers-ai-embedding-response';
 export { mapWorkersAiTranscription } from './openai/map-workers-ai-transcription';
 export {
   type ChatCompletionMessage,
@@ -106,6 +109,7 @@ export {
 } from './openai/parse-responses-request';
 export { parseSpeechRequest } from './openai/parse-speech-request';
 export { parseTranscriptionRequest } from './openai/parse-transcription-request';
+export { type EmbeddingList, renderEmbeddingList } from './openai/render-embedding-list';
 export { renderOpenAiError } from './openai/render-openai-error';
 export type { ChatUsage } from './usage/chat-usage';
 export { estimateChatUsage } from './usage/estimate-chat-usage';
@@ -119,4 +123,5 @@ export { findModel } from './workers-ai/catalog/find-model';
 export { listModels } from './workers-ai/catalog/list-models';
 export { type ResolvedModel, resolveModel } from './workers-ai/catalog/resolve-model';
 export type { WorkersAiInputs, WorkersAiResult } from './workers-ai/client/create-workers-ai-client';
+export { JsonVectorText, parseJsonKeepingVectors } from './workers-ai/client/parse-json-keeping-vectors';
 export { sniffContentType } from './workers-ai/client/sniff-content-type';

@@ -1,5 +1,4 @@
 import {
-  encodeEmbeddingBase64,
   estimateTokens,
   type GatewayRequest,
   invalidRequest,
@@ -7,6 +6,7 @@ import {
   parseEmbeddingRequest,
   readJsonBody,
   recordUsage,
+  renderEmbeddingList,
   requestConfig,
   resolveModel,
   upstreamFor,
@@ -44,7 +44,13 @@ export async function embeddings(request: GatewayRequest): Promise<Response> {
   const upstream = upstreamFor(request);
   const settled = await Promise.allSettled(
     batches.map(async (batch) => {
-      const result = await upstream.run(resolved.model, { text: batch }, { signal: request.signal });
+      // Floats stay JSON text from Workers AI's answer to ours (REST): never parsed nor re-printed.
+      // base64 needs the numbers, and one parse of the whole answer is the cheapest way to them.
+      const result = await upstream.run(
+        resolved.model,
+        { text: batch },
+        { signal: request.signal, keepVectorsAsText: body.encoding_format === 'float' },
+      );
       if (result.kind !== 'json') {
         throw invalidRequest(`The model '${body.model}' did not return embeddings.`, 'model');
       }
@@ -65,18 +71,11 @@ export async function embeddings(request: GatewayRequest): Promise<Response> {
   }
   const failed = settled.find((outcome) => outcome.status === 'rejected');
   if (failed !== undefined) throw failed.reason;
-  const vectors = results.flatMap((result) => result.vectors);
-  return Response.json(
-    {
-      object: 'list',
-      data: vectors.map((vector, index) => ({
-        object: 'embedding',
-        index,
-        embedding: body.encoding_format === 'base64' ? encodeEmbeddingBase64(vector) : vector,
-      })),
-      model: resolved.model,
-      usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
-    },
-    { headers: modelHeaders(resolved) },
-  );
+  const json = renderEmbeddingList({
+    vectors: results.flatMap((result) => result.vectors),
+    encoding: body.encoding_format,
+    model: resolved.model,
+    promptTokens,
+  });
+  return new Response(json, { headers: { 'content-type': 'application/json', ...modelHeaders(resolved) } });
 }

@@ -1,5 +1,9 @@
 import { GatewayError } from '../errors/gateway-error';
+import { JsonVectorText } from '../workers-ai/client/parse-json-keeping-vectors';
 import { type ChatUsage, mapWorkersAiChatUsage } from './map-workers-ai-chat-usage';
+
+/** One embedding: parsed numbers (binding), or their JSON text kept as it came (REST). */
+export type EmbeddingVector = readonly number[] | JsonVectorText;
 
 /**
  * Reads a Workers AI embeddings result (`{shape, data, pooling}`, REST may add `usage`)
@@ -9,11 +13,14 @@ import { type ChatUsage, mapWorkersAiChatUsage } from './map-workers-ai-chat-usa
 export function mapWorkersAiEmbeddingResponse(
   data: unknown,
   expected: number,
-): { vectors: number[][]; usage: ChatUsage | undefined } {
+): { vectors: EmbeddingVector[]; usage: ChatUsage | undefined } {
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  const vectors = Array.isArray(record.data) ? record.data : [];
+  const vectors: unknown[] = Array.isArray(record.data) ? record.data : [];
+  // A JsonVectorText holds numbers only: parseJsonKeepingVectors checked each one.
   const valid = vectors.every(
-    (vector) => Array.isArray(vector) && vector.every((value) => typeof value === 'number'),
+    (vector) =>
+      vector instanceof JsonVectorText ||
+      (Array.isArray(vector) && vector.every((value) => typeof value === 'number')),
   );
   if (!valid || vectors.length !== expected) {
     throw new GatewayError(
@@ -22,5 +29,5 @@ export function mapWorkersAiEmbeddingResponse(
       `Workers AI returned ${vectors.length} embeddings for ${expected} inputs.`,
     );
   }
-  return { vectors: vectors as number[][], usage: mapWorkersAiChatUsage(record.usage) };
+  return { vectors: vectors as EmbeddingVector[], usage: mapWorkersAiChatUsage(record.usage) };
 }

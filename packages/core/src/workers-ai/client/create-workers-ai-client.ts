@@ -8,6 +8,7 @@ import {
   readBase64FieldInputs,
   type WorkersAiBase64FieldInputs,
 } from './base64-field-inputs';
+import { parseJsonKeepingVectors } from './parse-json-keeping-vectors';
 import { peekReadableStream } from './peek-readable-stream';
 import { sniffContentType } from './sniff-content-type';
 
@@ -80,6 +81,12 @@ export interface WorkersAiRunOptions {
    * (https://developers.cloudflare.com/workers-ai/features/reject-if-busy/).
    */
   rejectIfBusy?: boolean;
+  /**
+   * JSON answers: long arrays of numbers come back as `JsonVectorText` (their JSON text, as
+   * `JSON.stringify` would print it) instead of parsed, for a caller that only forwards them
+   * (embeddings). Applies to answers read as text (REST); the binding hands over parsed objects.
+   */
+  keepVectorsAsText?: boolean;
   /**
    * Sent as `x-session-affinity` (REST header, binding `extraHeaders`): calls with the same value
    * go to the instance holding their prompt prefix
@@ -195,7 +202,7 @@ async function runWithBinding(
   try {
     return {
       ok: true,
-      result: await fromBindingOutput(output, runOptions.stream === true, options.mode, model),
+      result: await fromBindingOutput(output, runOptions, options.mode, model),
     };
   } catch (error) {
     // The binding's stream broke off before its first chunk: nothing has reached the client.
@@ -234,11 +241,12 @@ async function toBindingInputs(inputs: WorkersAiInputs, stream: boolean): Promis
 
 async function fromBindingOutput(
   output: unknown,
-  stream: boolean,
+  runOptions: WorkersAiRunOptions,
   mode: WorkersAiMode,
   model: string,
 ): Promise<WorkersAiResult> {
-  if (output instanceof Response) return fromResponse(output, stream, mode, model, undefined);
+  const stream = runOptions.stream === true;
+  if (output instanceof Response) return fromResponse(output, runOptions, mode, model, undefined);
   if (output instanceof ReadableStream) {
     const peeked = await peekReadableStream(output as ReadableStream<Uint8Array>);
     if (stream) {
@@ -326,7 +334,7 @@ async function runWithRest(
     );
   }
   try {
-    return { ok: true, result: await fromResponse(response, stream, mode, model, token) };
+    return { ok: true, result: await fromResponse(response, runOptions, mode, model, token) };
   } catch (error) {
     // The answer's headers came but its body broke off before the gateway read any of it: as
     // good as a connection that never answered, since nothing reached the client either.
@@ -338,17 +346,18 @@ async function runWithRest(
 
 async function fromResponse(
   response: Response,
-  stream: boolean,
+  runOptions: WorkersAiRunOptions,
   mode: WorkersAiMode,
   model: string,
   token: string | undefined,
 ): Promise<WorkersAiResult> {
+  const stream = runOptions.stream === true;
   const contentType = response.headers.get('content-type') ?? '';
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (mediaType === 'text/event-stream') return { kind: 'stream', body: response.body ?? emptyStream() };
   if (mediaType === 'application/json' || mediaType.endsWith('+json')) {
     // Also the `stream: true` answered with plain JSON quirk: callers get `json` either way.
-    const envelope = parseJsonBody(await response.text(), model);
+    const envelope = parseJsonBody(await response.text(), model, runOptions.keepVectorsAsText === true);
     if (isRecord(envelope) && envelope.success === false) {
       throw mapWorkersAiError({
         ...parseWorkersAiError({ source: 'rest', body: redact(JSON.stringify(envelope), token) }),
@@ -428,9 +437,9 @@ function jsonResult(data: unknown): WorkersAiResult {
   return typeof neurons === 'number' ? { kind: 'json', data, neurons } : { kind: 'json', data };
 }
 
-function parseJsonBody(text: string, model: string): unknown {
+function parseJsonBody(text: string, model: string, keepVectorsAsText = false): unknown {
   try {
-    return JSON.parse(text);
+    return keepVectorsAsText ? parseJsonKeepingVectors(text) : JSON.parse(text);
   } catch (error) {
     throw new GatewayError(502, 'upstream_error', `Workers AI answered '${model}' with invalid JSON.`, {
       cause: error,
