@@ -41,10 +41,25 @@ function languageOf(
 }
 
 function visibleText(parts: readonly TextPart[]): string {
-  return parts
-    .filter((part) => part.kind === 'translate')
-    .map((part) => part.text)
-    .join('\n');
+  const texts: string[] = [];
+  for (const part of parts) if (part.kind === 'translate') texts.push(part.text);
+  return texts.join('\n');
+}
+
+/** Code points in `text`, as `Array.from(text).length` counts them, without the array. */
+function countCodePoints(text: string): number {
+  let count = text.length;
+  for (let index = 0; index < text.length - 1; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        index++;
+      }
+    }
+  }
+  return count;
 }
 
 /**
@@ -59,10 +74,11 @@ export function planTexts(job: TranslationRequest, segments: Map<string, Segment
       ? splitMarkup(text, { mode: job.tagHandling, ignoreTags: job.ignoreTags })
       : splitLines(text),
   );
+  const visibleTexts = splitTexts.map(visibleText);
   const target = job.target.model;
   let requestContext: { language: string; script: Script | undefined } | undefined;
   if (!job.source) {
-    const everything = splitTexts.map(visibleText).join('\n');
+    const everything = visibleTexts.join('\n');
     requestContext = {
       language: detectLanguage(everything, { target }),
       script: detectScript(everything)?.script,
@@ -70,7 +86,7 @@ export function planTexts(job: TranslationRequest, segments: Map<string, Segment
   }
   return splitTexts.map((parts, index) => {
     const text = job.texts[index] ?? '';
-    const visible = visibleText(parts);
+    const visible = visibleTexts[index] ?? '';
     // One text: the request's detection already is the text's.
     const documentSource =
       job.source?.model ??
@@ -79,21 +95,28 @@ export function planTexts(job: TranslationRequest, segments: Map<string, Segment
         : requestContext?.language) ??
       'en';
     const documentScript = job.source ? undefined : detectScript(visible)?.script;
+    // A part's segment depends on its text alone within one text: a page's repeated lines
+    // (list bullets, table cells, 65,000 "a"s) are detected and keyed once (issue 17).
+    const segmentOf = new Map<string, Segment>();
     const planned: PlannedText['parts'] = parts.map((part) => {
       if (part.kind === 'keep') return part;
-      const script = documentScript && detectScript(part.text)?.script;
-      const source =
-        script && !sameScript(script, documentScript)
-          ? detectLanguage(part.text, { target })
-          : documentSource;
-      const key = `${source}\u0000${part.text}`;
-      let segment = segments.get(key);
+      let segment = segmentOf.get(part.text);
       if (!segment) {
-        segment = { source, text: part.text, translation: undefined };
-        segments.set(key, segment);
+        const script = documentScript && detectScript(part.text)?.script;
+        const source =
+          script && !sameScript(script, documentScript)
+            ? detectLanguage(part.text, { target })
+            : documentSource;
+        const key = `${source}\u0000${part.text}`;
+        segment = segments.get(key);
+        if (!segment) {
+          segment = { source, text: part.text, translation: undefined };
+          segments.set(key, segment);
+        }
+        segmentOf.set(part.text, segment);
       }
       return { kind: 'translate', markup: part.markup, segment };
     });
-    return { parts: planned, source: documentSource, billedCharacters: Array.from(text).length };
+    return { parts: planned, source: documentSource, billedCharacters: countCodePoints(text) };
   });
 }
