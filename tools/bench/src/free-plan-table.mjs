@@ -7,7 +7,7 @@
 // Miniflare emulates them in the same process. Prints a markdown table.
 import { loadavg } from 'node:os';
 import { cpuMilliseconds, machineDescription } from 'tools-harness/proc-stats';
-import { makePage, makeWav } from './lib/fixtures.mjs';
+import { makeFreshPage, makeWav } from './lib/fixtures.mjs';
 import { GATEWAY_KEY, transcriptionRequest } from './lib/scenarios.mjs';
 import { sendRequest } from './lib/send-request.mjs';
 import { startEnvironment } from './lib/start-environment.mjs';
@@ -59,7 +59,7 @@ function images(n) {
 function translate(bytes) {
   // A new text each time: the segment cache would otherwise answer from memory.
   return (index) =>
-    json('/translate', { text: makePage(bytes, `f${index}`), source_lang: 'auto', target_lang: 'FR' });
+    json('/translate', { text: makeFreshPage(bytes, `f${index}`), source_lang: 'auto', target_lang: 'FR' });
 }
 
 /** The rows of the table: route, size, gateway, request, and how many requests to average. */

@@ -73,3 +73,11 @@ export function makePage(bytes = 5 * 1024, salt = '') {
   }
   return paragraphs.join('\n\n');
 }
+
+/**
+ * makePage's text with `salt` in every sentence: no segment of it can be in a gateway's
+ * translation cache already (makePage's sentences repeat from page to page).
+ */
+export function makeFreshPage(bytes = 5 * 1024, salt = '') {
+  return makePage(bytes, salt).replace(/\.(\s|$)/g, ` ${salt}.$1`);
+}
