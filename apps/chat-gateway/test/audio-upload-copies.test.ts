@@ -99,7 +99,7 @@ describe('audio uploads, binding mode', () => {
 });
 
 describe('audio uploads, REST mode', () => {
-  it('sends whisper the file as the raw body and whisper-1 a JSON body encoded as it is sent', async () => {
+  it('sends whisper the file as the raw body and whisper-1 a JSON body, encoded as it is sent above 1 MiB', async () => {
     const bodies: string[] = [];
     vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
       bodies.push(
@@ -125,11 +125,21 @@ describe('audio uploads, REST mode', () => {
       prompt: 'A "quoted" prompt',
     });
     expect(turbo.text).toBe('Simulated English translation of 3.0 seconds of audio.');
-    expect(bodies).toEqual(['blob', 'stream']);
+    // 40 s of 16 kHz 16-bit audio: 1.28 MB, over the 1 MiB up to which the body is one string.
+    const long = await client.audio.transcriptions.create({
+      file: await toFile(sineWav(40), 'long.wav', { type: 'audio/wav' }),
+      model: 'whisper-1',
+      language: 'en',
+    });
+    expect(long.text).toBe('Simulated transcript of 40.0 seconds of audio.');
+    expect(bodies).toEqual(['blob', 'string', 'stream']);
     const inputs = simulator.calls[1]?.inputs as { audio: string; task: string; initial_prompt: string };
     expect(inputs.task).toBe('translate');
     expect(inputs.initial_prompt).toBe('A "quoted" prompt');
-    const decoded = Uint8Array.from(atob(inputs.audio), (character) => character.charCodeAt(0));
-    expect(decoded).toEqual(sineWav(3));
+    const decode = (base64: string) => Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+    expect(decode(inputs.audio)).toEqual(sineWav(3));
+    const longInputs = simulator.calls[2]?.inputs as { audio: string; language: string };
+    expect(longInputs.language).toBe('en');
+    expect(decode(longInputs.audio)).toEqual(sineWav(40));
   });
 });

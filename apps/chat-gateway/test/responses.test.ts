@@ -272,11 +272,14 @@ describe('stored responses', () => {
   });
 
   it('forgets a response after RESPONSES_TTL_DAYS', async () => {
-    const shortLived = testEnv(simulator, { RESPONSES_TTL_DAYS: '0.00001' });
+    // 0.00004 days is 3.456 s: long enough for the first retrieve on a loaded machine (0.86 s
+    // was not, once), short enough to wait out.
+    const shortLived = testEnv(simulator, { RESPONSES_TTL_DAYS: '0.00004' });
     const shortClient = openAiClient(shortLived);
+    const started = Date.now();
     const created = await shortClient.responses.create({ model: 'gpt-4o-mini', input: 'Hi' });
     expect((await shortClient.responses.retrieve(created.id)).id).toBe(created.id);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 3_700 - Date.now())));
     await expect(shortClient.responses.retrieve(created.id)).rejects.toMatchObject({ status: 404 });
   });
 });

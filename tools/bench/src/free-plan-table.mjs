@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `pnpm --filter bench run free-plan`: each gateway's own CPU per request for the typical sizes of
 // each route (issue 17), to say what fits the Workers Free plan's 10 ms of CPU per request.
-// Each gateway's production bundle runs in workerd with its neuron ledger kept in the isolate (in
-// production the ledger's Durable Object runs outside the request's isolate); R2 and the Cache
-// API are still miniflare's local emulation, so image and translate figures include some of
-// what production runs elsewhere. Prints a markdown table.
+// Each gateway's production bundle runs in workerd with its platform services stubbed
+// (startGateway's `stubPlatform`: the neuron ledger in the isolate, a no-op Cache API, an R2 that
+// only consumes the bytes), since production runs those outside the request's isolate while
+// Miniflare emulates them in the same process. Prints a markdown table.
 import { loadavg } from 'node:os';
 import { cpuMilliseconds, machineDescription } from 'tools-harness/proc-stats';
 import { makePage, makeWav } from './lib/fixtures.mjs';
@@ -32,12 +32,12 @@ function chat(tokens, stream) {
     });
 }
 
-function embeddings(inputs) {
+function embeddings(inputs, encoding_format = 'base64') {
   return (index) =>
     json('/v1/embeddings', {
       model: 'text-embedding-3-small',
       input: Array.from({ length: inputs }, (_, item) => `sentence ${item} of request ${index}`),
-      encoding_format: 'base64',
+      encoding_format,
     });
 }
 
@@ -97,38 +97,45 @@ const CASES = [
     makeRequest: embeddings(100),
     count: 20,
   },
+  {
+    route: 'embeddings (float)',
+    size: '100 inputs',
+    gateway: 'chat',
+    makeRequest: embeddings(100, 'float'),
+    count: 20,
+  },
   { route: 'transcription', size: '1 s WAV', gateway: 'chat', makeRequest: transcription(1), count: 30 },
   { route: 'transcription', size: '30 s WAV', gateway: 'chat', makeRequest: transcription(30), count: 10 },
   {
-    route: 'image generation (R2 emulated)',
+    route: 'image generation',
     size: '1 image',
     gateway: 'image',
     makeRequest: images(1),
     count: 20,
   },
   {
-    route: 'image generation (R2 emulated)',
+    route: 'image generation',
     size: '4 images',
     gateway: 'image',
     makeRequest: images(4),
     count: 10,
   },
   {
-    route: 'translate, m2m100 (Cache API emulated)',
+    route: 'translate, m2m100',
     size: '200 characters',
     gateway: 'translate',
     makeRequest: translate(200),
     count: 30,
   },
   {
-    route: 'translate, m2m100 (Cache API emulated)',
+    route: 'translate, m2m100',
     size: '2 KB',
     gateway: 'translate',
     makeRequest: translate(2 * 1024),
     count: 15,
   },
   {
-    route: 'translate, m2m100 (Cache API emulated)',
+    route: 'translate, m2m100',
     size: '5 KB',
     gateway: 'translate',
     makeRequest: translate(5 * 1024),
@@ -143,7 +150,7 @@ async function main() {
   try {
     const variants = {};
     for (const name of ['chat', 'image', 'translate']) {
-      variants[name] = await environment.startExtra({ gateway: name, withoutDurableObjects: true });
+      variants[name] = await environment.startExtra({ gateway: name, stubPlatform: true });
     }
     let counter = 0;
     for (const { route, size, gateway, makeRequest, count } of CASES) {
@@ -168,7 +175,7 @@ async function main() {
     await environment.stop();
   }
   const lines = [
-    `Gateway CPU per request on ${machine.cores} × ${machine.model} (load average ${loadavg()[0].toFixed(1)}), production bundles in workerd, neuron ledger in the isolate; /proc CPU of the workerd process averaged over the requests.`,
+    `Gateway CPU per request on ${machine.cores} × ${machine.model} (load average ${loadavg()[0].toFixed(1)}), production bundles in workerd with platform services stubbed (ledger in the isolate, no-op Cache API, R2 that only consumes the bytes); /proc CPU of the workerd process averaged over the requests.`,
     '',
     '| route | size | gateway CPU | under 10 ms |',
     '|---|---|---|---|',

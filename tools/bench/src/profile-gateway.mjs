@@ -54,7 +54,8 @@ try {
   const byFunction = new Map();
   for (const node of nodes) {
     const frame = node.callFrame;
-    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    // The bundle is minified: a line holds many functions, the column tells them apart.
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + (hits.get(node.id) ?? 0));
   }
   console.log(`${rowId}: ${samples.length} samples of 0.1 ms over 10 requests; self time by function:`);

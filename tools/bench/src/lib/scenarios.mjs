@@ -87,10 +87,15 @@ function wordProblem(text) {
 }
 
 /**
- * The request for a row's floor Worker (issue 17): the pass-through's request sent to
- * `/floor/<kind>/<model>` of the same Worker, which does the least correct work for the route.
+ * The request for a row's floor Worker (issue 17), sent to `/floor/<kind>/<model>` of the
+ * pass-through's Worker, which does the least correct work for the route: the pass-through's
+ * request (already in Workers AI's shape), or for a row with a `floorModel` the gateway's own
+ * request, which that floor maps itself.
  */
 export function floorRequest(scenario, kind, index) {
+  if (scenario.floorModel !== undefined && kind !== 'copy') {
+    return { ...scenario.gatewayRequest(index), path: `/floor/${kind}/${scenario.floorModel}` };
+  }
   const request = scenario.passThroughRequest(index);
   return { ...request, path: request.path.replace(/^\/run\//, `/floor/${kind}/`) };
 }
@@ -285,6 +290,8 @@ export function benchScenarios() {
           return `no text: ${response.text.slice(0, 200)}`;
       },
       counts: { warmup: 3, c1: 30, c32: 128 },
+      floor: 'transcription',
+      floorModel: TRANSCRIPTION_MODEL,
     },
     {
       id: 'image',
@@ -308,6 +315,8 @@ export function benchScenarios() {
           return `no image: ${response.text.slice(0, 200)}`;
       },
       counts: { warmup: 3, c1: 30, c32: 128 },
+      floor: 'image',
+      floorModel: IMAGE_MODEL,
     },
     {
       id: 'translate',
@@ -334,6 +343,8 @@ export function benchScenarios() {
       // a page is about 11 calls: the run stays under it, on a freshly started gateway.
       restartFirst: true,
       counts: { warmup: 2, c1: 12, c32: 40 },
+      floor: 'translate',
+      floorModel: TRANSLATION_MODEL,
     },
     {
       // The same page on the LLM engine (DeepLX `engine: "llm"`): a few calls of many segments.

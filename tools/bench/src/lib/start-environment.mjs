@@ -103,8 +103,11 @@ export async function startEnvironment({ passThrough = true, log = () => {} } = 
         });
         gateways[name] = { ...current, ...worker, inspectorPort };
       },
-      /** Starts an extra Worker (stopped with the environment): a gateway variant or the null Worker. */
-      async startExtra({ gateway, withoutDurableObjects = false, nullWorker = false }) {
+      /**
+       * Starts an extra Worker (stopped with the environment, or by its own `stop`): a gateway
+       * variant (see startGateway's `withoutDurableObjects` and `stubPlatform`) or the null Worker.
+       */
+      async startExtra({ gateway, withoutDurableObjects = false, stubPlatform = false, nullWorker = false }) {
         const worker = nullWorker
           ? await startNullWorker()
           : await startGateway({
@@ -112,6 +115,7 @@ export async function startEnvironment({ passThrough = true, log = () => {} } = 
               bundle: gateways[gateway].bundle,
               env,
               withoutDurableObjects,
+              stubPlatform,
             });
         stops.push(worker.stop);
         return worker;

@@ -47,20 +47,53 @@ async function startMiniflare(options) {
   };
 }
 
+// An R2 bucket that only consumes the bytes it is given (issue 17): what a gateway spends on R2
+// in production is the call and its body, while Miniflare's emulation stores the object in the
+// same workerd process, so its CPU would count as the gateway's. A wrapped binding runs in the
+// gateway's isolate, as R2's client does.
+const R2_STUB_SCRIPT = `
+async function consume(value) {
+  if (value instanceof ReadableStream) {
+    let size = 0;
+    for await (const chunk of value) size += chunk.byteLength;
+    return size;
+  }
+  if (typeof value === 'string') return new TextEncoder().encode(value).byteLength;
+  if (value instanceof Blob) return (await value.arrayBuffer()).byteLength;
+  return value?.byteLength ?? 0;
+}
+export default function () {
+  return {
+    async put(key, value, options = {}) {
+      const size = await consume(value);
+      return { key, size, version: key, etag: key, httpEtag: '"' + key + '"', uploaded: new Date(), checksums: {},
+        httpMetadata: options.httpMetadata ?? {}, customMetadata: options.customMetadata ?? {}, storageClass: 'Standard' };
+    },
+    async get() { return null; },
+    async head() { return null; },
+    async delete() {},
+    async list() { return { objects: [], truncated: false, delimitedPrefixes: [] }; },
+  };
+}
+`;
+
 /**
  * Starts one gateway's production bundle with the bindings its wrangler.jsonc declares (R2,
  * Durable Objects, vars), minus the AI binding, plus `env` (UPSTREAM_MODE=rest and friends).
- */
-/**
  * `persistRoot` keeps R2, the Cache API and Durable Object storage in files there instead of in
  * workerd's memory, so that stored data does not count in the process's RSS.
- * @param {{ directory: string, bundle: import("tools-harness/build-bundle").Bundle, env: Record<string, string>, withoutDurableObjects?: boolean, inspectorPort?: number, persistRoot?: string }} options
+ * `stubPlatform` (issue 17) replaces the platform services that production runs outside the
+ * Worker's isolate, and Miniflare emulates in the same workerd process, with stubs that only take
+ * the bytes: the neuron ledger kept in the isolate instead of its Durable Object, Miniflare's
+ * no-op Cache API, and R2 buckets that consume what is put. What is left is the gateway's own CPU.
+ * @param {{ directory: string, bundle: import("tools-harness/build-bundle").Bundle, env: Record<string, string>, withoutDurableObjects?: boolean, stubPlatform?: boolean, inspectorPort?: number, persistRoot?: string }} options
  */
 export async function startGateway({
   directory,
   bundle,
   env,
   withoutDurableObjects = false,
+  stubPlatform = false,
   inspectorPort,
   persistRoot,
 }) {
@@ -68,19 +101,35 @@ export async function startGateway({
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(directory, 'wrangler.jsonc'), undefined, {
     remoteBindingsEnabled: false,
   });
-  const { ai: _ai, durableObjects, ...rest } = workerOptions;
-  return startMiniflare({
+  const { ai: _ai, durableObjects, r2Buckets, ...rest } = workerOptions;
+  const gateway = {
     ...rest,
     // Without its Durable Object binding a gateway keeps the neuron ledger in its isolate: the
     // bench measures that variant to show what the ledger's round trips cost.
-    ...(withoutDurableObjects ? {} : { durableObjects }),
-    ...(inspectorPort === undefined ? {} : { inspectorPort }),
-    ...(persistRoot === undefined ? {} : { defaultPersistRoot: persistRoot }),
+    ...(withoutDurableObjects || stubPlatform ? {} : { durableObjects }),
+    ...(stubPlatform
+      ? {
+          cache: false,
+          wrappedBindings: Object.fromEntries(
+            Object.keys(r2Buckets ?? {}).map((name) => [name, { scriptName: 'r2-stub' }]),
+          ),
+        }
+      : { r2Buckets }),
     modules: true,
     scriptPath: bundle.main,
     modulesRoot: bundle.outdir,
     bindings: { ...workerOptions.bindings, ...env },
+  };
+  return startMiniflare({
+    ...(inspectorPort === undefined ? {} : { inspectorPort }),
+    ...(persistRoot === undefined ? {} : { defaultPersistRoot: persistRoot }),
+    ...(stubPlatform ? withR2Stub(gateway) : gateway),
   });
+}
+
+/** Miniflare options for `worker` and the stub R2 its `wrappedBindings` name. */
+function withR2Stub(worker) {
+  return { workers: [worker, { name: 'r2-stub', modules: true, script: R2_STUB_SCRIPT }] };
 }
 
 // The floor Workers (issue 17), each doing the least correct work a Worker must do for a route,
@@ -88,7 +137,12 @@ export async function startGateway({
 // that never reads the bytes: `copy` reads each upstream chunk in JS and re-enqueues it;
 // `stream` splits the SSE events, parses each and writes one OpenAI chunk per token (all of a
 // chunk's events enqueued at once, as the gateway does); `chat` and `embeddings` parse the
-// Workers AI answer and write the OpenAI shape.
+// Workers AI answer and write the OpenAI shape. Those take the pass-through's request (already in
+// Workers AI's shape); the REQUEST_FLOORS take the gateway's own request and map it too:
+// `transcription` reads the multipart form and sends the file base64-encoded (whisper-large-v3-
+// turbo's input), `image` sends the prompt and size, stores the PNG in R2 (the stub R2 of a
+// gateway with `stubPlatform`) and answers its URL, `translate` (DeepLX) translates each paragraph with
+// one m2m100 call, all at once, and joins them; none of them checks anything.
 const FLOOR_FUNCTIONS = `
 const encoder = new TextEncoder();
 const STREAM_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8' };
@@ -137,7 +191,58 @@ async function embeddings(upstream, model) {
   const { result } = await upstream.json();
   return Response.json({ object: 'list', data: result.data.map((embedding, index) => ({ object: 'embedding', index, embedding })), model, usage: { prompt_tokens: 0, total_tokens: 0 } });
 }
-const FLOORS = { copy, stream, chat, embeddings };
+// An experiment kept for BENCH_EXTRA_FLOORS=copy-byob: the JS copy with a BYOB reader and a 64 KiB
+// buffer, which would merge upstream chunks already waiting into one read. Measured 2026-12-04:
+// 152-162 ms per 1,000-token stream against 125-140 ms for the plain copy; the chunks come one by
+// one and each read's buffer costs more than it saves.
+function copyByob(upstream) {
+  const reader = upstream.body.getReader({ mode: 'byob' });
+  return new Response(new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await reader.read(new Uint8Array(65536));
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) { return reader.cancel(reason); },
+  }), { headers: STREAM_HEADERS });
+}
+const FLOORS = { copy, stream, chat, embeddings, 'copy-byob': copyByob };
+
+function call(env, model, body) {
+  return fetch(env.CF_API_BASE + '/accounts/' + env.CF_ACCOUNT_ID + '/ai/run/' + model, {
+    method: 'POST',
+    headers: { authorization: 'Bearer ' + env.CF_API_TOKEN, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+async function transcription(request, env, model) {
+  const file = (await request.formData()).get('file');
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let offset = 0; offset < bytes.length; offset += 0x8000)
+    binary += String.fromCharCode.apply(null, bytes.subarray(offset, offset + 0x8000));
+  const { result } = await (await call(env, model, { audio: btoa(binary) })).json();
+  return Response.json({ text: result.text });
+}
+async function image(request, env, model) {
+  const { prompt, size } = await request.json();
+  const [width, height] = size.split('x').map(Number);
+  const upstream = await call(env, model, { prompt, width, height });
+  const key = crypto.randomUUID() + '.png';
+  await env.FLOOR_IMAGES.put(key, await upstream.arrayBuffer(), { httpMetadata: { contentType: 'image/png' } });
+  return Response.json({ created: Math.floor(Date.now() / 1000), data: [{ url: new URL('/images/' + key, request.url).href }] });
+}
+async function translate(request, env, model) {
+  const { text, source_lang, target_lang } = await request.json();
+  const source = !source_lang || source_lang === 'auto' ? 'en' : source_lang.toLowerCase();
+  const target = target_lang.toLowerCase();
+  const paragraphs = await Promise.all(text.split('\\n\\n').map(async (paragraph) => {
+    const { result } = await (await call(env, model, { text: paragraph, source_lang: source, target_lang: target })).json();
+    return result.translated_text;
+  }));
+  return Response.json({ code: 200, id: Date.now(), data: paragraphs.join('\\n\\n'), alternatives: [], source_lang: source.toUpperCase(), target_lang: target_lang.toUpperCase(), method: 'Free' });
+}
+const REQUEST_FLOORS = { transcription, image, translate };
 `;
 
 // The bare pass-through the gateways are measured against: it forwards the body, unread and
@@ -169,6 +274,8 @@ export default {
       const model = rest.slice(kind.length + 1);
       const floor = FLOORS[kind];
       if (floor) return floor(await run(request, env, model), model);
+      const requestFloor = REQUEST_FLOORS[kind];
+      if (requestFloor) return requestFloor(request, env, model);
     }
     return new Response('not found', { status: 404 });
   },
@@ -191,12 +298,18 @@ export function startNullWorker() {
   return startMiniflare({ modules: true, script: NULL_SCRIPT, compatibilityDate: '2026-04-01' });
 }
 
-/** Starts the pass-through Worker, configured like the gateways' REST mode. */
+/**
+ * Starts the pass-through Worker, configured like the gateways' REST mode; its floors have no
+ * platform service but the image floor's R2, stubbed as a gateway's with `stubPlatform`.
+ */
 export function startPassThrough({ env }) {
-  return startMiniflare({
-    modules: true,
-    script: PASS_THROUGH_SCRIPT,
-    compatibilityDate: '2026-04-01',
-    bindings: env,
-  });
+  return startMiniflare(
+    withR2Stub({
+      modules: true,
+      script: PASS_THROUGH_SCRIPT,
+      compatibilityDate: '2026-04-01',
+      bindings: env,
+      wrappedBindings: { FLOOR_IMAGES: { scriptName: 'r2-stub' } },
+    }),
+  );
 }

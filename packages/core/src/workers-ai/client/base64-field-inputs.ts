@@ -1,4 +1,10 @@
+import { encodeBase64 } from '../../encoding/encode-base64';
 import { encodeBase64Stream } from '../../encoding/encode-base64-stream';
+
+// Up to this size the REST body is one string: a body streamed in chunks cost ~1 ms more CPU per
+// request for a 1 s WAV (bench, own CPU 3.3-5.1 ms streamed vs 2.4-2.7 ms), while the string's
+// memory (4/3 of the file) only matters for long recordings.
+const ONE_STRING_BYTES = 1024 * 1024;
 
 /**
  * JSON inputs in which one field holds a blob's bytes as base64: whisper-large-v3-turbo's
@@ -23,13 +29,18 @@ export function isBase64FieldInputs(inputs: object): inputs is WorkersAiBase64Fi
 }
 
 /**
- * The REST body of base64-field inputs (plus `extra` top-level fields) as a byte stream, pulled
- * by the upload: `{"<field>":"` + the blob's base64, a chunk at a time + `", ...the rest}`.
+ * The REST body of base64-field inputs (plus `extra` top-level fields): one JSON string for a
+ * blob up to 1 MiB; for a bigger one a byte stream pulled by the upload, `{"<field>":"` + the
+ * blob's base64, a chunk at a time + `", ...the rest}`, so that its base64 never exists whole.
  */
-export function createBase64JsonBody(
+export async function createBase64JsonBody(
   inputs: WorkersAiBase64FieldInputs,
   extra: Record<string, unknown>,
-): ReadableStream<Uint8Array> {
+): Promise<ReadableStream<Uint8Array> | string> {
+  if (inputs.blob.size <= ONE_STRING_BYTES) {
+    const base64 = encodeBase64(new Uint8Array(await inputs.blob.arrayBuffer()));
+    return JSON.stringify({ [inputs.field]: base64, ...inputs.fields, ...extra });
+  }
   const encoder = new TextEncoder();
   const rest = JSON.stringify({ ...inputs.fields, ...extra });
   const pieces = encodeBase64Stream(inputs.blob.stream());

@@ -299,7 +299,7 @@ async function runWithRest(
     body = inputs.form;
   } else if (isBase64FieldInputs(inputs)) {
     headers.set('content-type', 'application/json');
-    body = createBase64JsonBody(inputs, {
+    body = await createBase64JsonBody(inputs, {
       ...(stream ? { stream: true } : {}),
       ...(runOptions.rejectIfBusy === true ? { options: { rejectIfBusy: true } } : {}),
     });
