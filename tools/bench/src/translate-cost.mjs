@@ -126,8 +126,9 @@ async function startTranslate(bundle, env, cache) {
  * The steps of the gateway's own work, each including those before it: `none` only builds each
  * text's request body; `split` parses it and splits the text into lines and sentences; `plan`
  * parses it and plans the text (split, detect languages, collect unique segments); `keys` also
- * computes each segment's cache key twice (the lookup's and the store's); `all` also assembles
- * the text and renders the DeepLX answer.
+ * asks for each segment's cache URL for its lookup and again for its store, with one key object
+ * per segment as translate-texts.ts keeps it; `all` also assembles the text and renders the
+ * DeepLX answer.
  */
 const OWN_STEPS = ['none', 'parse', 'split', 'plan', 'keys', 'all'];
 
