@@ -126,8 +126,9 @@ async function startTranslate(bundle, env, cache) {
  * The steps of the gateway's own work, each including those before it: `none` only builds each
  * text's request body; `split` parses it and splits the text into lines and sentences; `plan`
  * parses it and plans the text (split, detect languages, collect unique segments); `keys` also
- * computes each segment's cache key twice (the lookup's and the store's); `all` also assembles
- * the text and renders the DeepLX answer.
+ * asks for each segment's cache URL for its lookup and again for its store, with one key object
+ * per segment as translate-texts.ts keeps it; `all` also assembles the text and renders the
+ * DeepLX answer.
  */
 const OWN_STEPS = ['none', 'parse', 'split', 'plan', 'keys', 'all'];
 
@@ -323,8 +324,12 @@ async function measureGateway(workdir) {
     for (let round = 1; round <= ROUNDS; round++) {
       log(`round ${round} of ${ROUNDS} (load average ${loadavg()[0].toFixed(2)})`);
       for (const shape of TEXTS) {
+        const fresh = (count) => Array.from({ length: count }, () => shape.make(`t${salt++}`));
+        // No model call at all: the text declared in the target language, so that every segment
+        // keeps its text and no cache is asked; what is left is the request and the gateway's steps.
+        const alone = await measure(workers.stubbed, fresh(shape.fresh), 'FR', fresh(2));
+        record(`${shape.id}|FR|none|stubbed`, alone);
         for (const source of SOURCES) {
-          const fresh = (count) => Array.from({ length: count }, () => shape.make(`t${salt++}`));
           for (const [variant, worker] of Object.entries(workers)) {
             await makeRoomForCalls(worker, (shape.fresh + 2) * shape.calls);
             const result = await measure(worker, fresh(shape.fresh), source.field, fresh(2));
@@ -355,6 +360,11 @@ function gatewayTable(samples) {
   ];
   for (const shape of TEXTS) {
     const characters = shape.make('t0').length;
+    const alone = samples.get(`${shape.id}|FR|none|stubbed`);
+    const aloneCpu = median(alone.map((row) => row.cpuPerRequest));
+    lines.push(
+      `| ${shape.id} (${characters} chars) | FR (= target) | no call, stubbed | ${median(alone.map((row) => row.callsPerRequest)).toFixed(1)} | ${aloneCpu.toFixed(2)} ms (${alone.map((row) => row.cpuPerRequest.toFixed(1)).join(', ')}) | — | ${((aloneCpu * 1000) / characters).toFixed(2)} ms |`,
+    );
     for (const source of SOURCES) {
       for (const [kind, variant, label] of [
         ['fresh', 'emulated', 'misses, emulated'],

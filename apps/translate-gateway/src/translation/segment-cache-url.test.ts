@@ -28,4 +28,12 @@ describe('segmentCacheUrl', () => {
       'https://translate-gateway.cache/segment/v1/afbb14ff9bdc030910df621b77bbce3ac8cf15560dc809b8d3f5336498c37fbc',
     );
   });
+
+  it('hashes one key object once, and an equal key object to the same URL', async () => {
+    const key = { model: '@cf/meta/m2m100-1.2b', source: 'en', target: 'fr', text: 'Once.' };
+    const first = segmentCacheUrl(key);
+    expect(segmentCacheUrl(key)).toBe(first);
+    expect(await segmentCacheUrl({ ...key })).toBe(await first);
+    expect(await segmentCacheUrl({ ...key, text: 'Twice.' })).not.toBe(await first);
+  });
 });

@@ -159,13 +159,22 @@ async function translateWithEngine(
   const cacheSettings = settings
     ? JSON.stringify([settings.target, settings.formality, settings.context ?? '', glossaryVersion ?? ''])
     : glossaryVersion && JSON.stringify(['glossary', glossaryVersion]);
-  const keyFor = (segment: Segment): SegmentKey => ({
-    model: cacheModel,
-    source: segment.source,
-    target,
-    text: segment.text,
-    ...(cacheSettings === undefined ? {} : { settings: cacheSettings }),
-  });
+  // One key object per segment, so that its lookup and its store share one SHA-256 (segmentCache).
+  const keys = new Map<Segment, SegmentKey>();
+  const keyFor = (segment: Segment): SegmentKey => {
+    let key = keys.get(segment);
+    if (!key) {
+      key = {
+        model: cacheModel,
+        source: segment.source,
+        target,
+        text: segment.text,
+        ...(cacheSettings === undefined ? {} : { settings: cacheSettings }),
+      };
+      keys.set(segment, key);
+    }
+    return key;
+  };
 
   const segments = new Map<string, Segment>();
   const plans = planTexts(job, segments);
