@@ -19,14 +19,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Miniflare } from 'miniflare';
 import { buildBundle } from 'tools-harness/build-bundle';
 import { BENCH_SIMULATOR_DIR, GATEWAYS, ROOT } from 'tools-harness/paths';
-import { childProcesses, cpuMilliseconds, machineDescription } from 'tools-harness/proc-stats';
+import { cpuMilliseconds, machineDescription } from 'tools-harness/proc-stats';
 import { startSimulator } from 'tools-harness/start-simulator';
-import { makePage } from './lib/fixtures.mjs';
+import { makeFreshPage } from './lib/fixtures.mjs';
 import { GATEWAY_KEY } from './lib/scenarios.mjs';
 import { sendRequest } from './lib/send-request.mjs';
+import { startMiniflare } from './lib/start-workers.mjs';
 
 const ROUNDS = Number(process.env.TRANSLATE_COST_ROUNDS ?? 3);
 /** `own`: only the gateway's own work (no gateway, no simulator, no upstream calls). */
@@ -40,12 +40,11 @@ const median = (values) => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** makePage's text with `salt` in every sentence, so that no segment is in the cache already. */
-const salted = (bytes, salt) => makePage(bytes, salt).replace(/\.(\s|$)/g, ` ${salt}.$1`);
 /** One paragraph (a single line) of `bytes` characters: the page's paragraphs joined by spaces. */
-const paragraph = (bytes, salt) => salted(bytes, salt).replaceAll('\n\n', ' ').slice(0, bytes).trimEnd();
+const paragraph = (bytes, salt) =>
+  makeFreshPage(bytes, salt).replaceAll('\n\n', ' ').slice(0, bytes).trimEnd();
 /** A page of paragraphs separated by blank lines, about `bytes` characters. */
-const page = (bytes, salt) => salted(bytes, salt);
+const page = (bytes, salt) => makeFreshPage(bytes, salt);
 
 const TEXTS = [
   {
@@ -76,22 +75,7 @@ const translateRequest = (text, source) => ({
 
 /** Starts Miniflare (one workerd process) and finds that process, for its CPU. */
 async function startWorkerd(options) {
-  const before = new Set(childProcesses(process.pid, 'workerd'));
-  const miniflare = new Miniflare({
-    host: '127.0.0.1',
-    port: 0,
-    cf: false,
-    handleRuntimeStdio: (stdout, stderr) => {
-      stdout.resume();
-      stderr.resume();
-    },
-    handleStructuredLogs: () => {},
-    ...options,
-  });
-  const url = (await miniflare.ready).origin;
-  const pid = childProcesses(process.pid, 'workerd').find((candidate) => !before.has(candidate));
-  if (pid === undefined) throw new Error('could not find the workerd process Miniflare started');
-  return { url, pid, calls: [], stop: () => miniflare.dispose() };
+  return { ...(await startMiniflare(options)), calls: [] };
 }
 
 /**

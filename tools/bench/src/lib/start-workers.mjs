@@ -19,7 +19,11 @@ const drain = (stdout, stderr) => {
   stderr.resume();
 };
 
-async function startMiniflare(options) {
+/**
+ * Starts one Miniflare (one workerd process) on 127.0.0.1 with `options`, and finds that process,
+ * so that its CPU and memory can be read from /proc.
+ */
+export async function startMiniflare(options) {
   const before = new Set(childProcesses(process.pid, 'workerd'));
   const lines = [];
   const miniflare = new Miniflare({
